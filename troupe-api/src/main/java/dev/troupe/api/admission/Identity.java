@@ -30,10 +30,12 @@ public record Identity(String user, Kind kind, boolean platform, Set<String> rol
     return new Identity("system:troupe", Kind.Automation, true, Set.of());
   }
 
-  /** A person working on local files with the CLI: a platform engineer of their own files. */
+  /**
+   * A person working on local files with the CLI: a platform engineer of their own files. Named
+   * {@code local} (not the OS user) so that offline output is the same on every machine.
+   */
   public static Identity localUser() {
-    String user = System.getProperty("user.name", "local");
-    return new Identity(user, Kind.User, false, Set.of(PLATFORM_ENGINEER));
+    return new Identity("local", Kind.User, false, Set.of(PLATFORM_ENGINEER));
   }
 
   public static Identity developer(String user) {

@@ -33,6 +33,7 @@ public final class Codec {
               YAMLFactory.builder()
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                   .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                   .disable(YAMLGenerator.Feature.SPLIT_LINES)

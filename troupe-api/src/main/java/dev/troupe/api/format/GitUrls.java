@@ -62,15 +62,21 @@ final class GitUrls {
     return lower.startsWith("http://") || lower.startsWith("file://");
   }
 
-  /** {@code authority/path} after the scheme; ssh may name a user (without a password). */
+  /**
+   * {@code authority/path} after the scheme; ssh may name a user (without a password). An http(s)
+   * URL may not contain "@" at all: a password containing "/" would otherwise pass as a path.
+   */
   private static Optional<String> checkHierarchical(String rest, boolean userAllowed) {
+    if (!userAllowed && rest.indexOf('@') >= 0) {
+      return Optional.of(CREDENTIALS);
+    }
     int end = Chars.indexOfAny(rest, "/?#");
     String authority = rest.substring(0, end);
     String hostPort = authority;
     int at = authority.lastIndexOf('@');
     if (at >= 0) {
       String user = authority.substring(0, at);
-      if (!userAllowed || user.indexOf(':') >= 0) {
+      if (user.indexOf(':') >= 0) {
         return Optional.of(CREDENTIALS);
       }
       if (!isUser(user)) {
@@ -79,9 +85,7 @@ final class GitUrls {
       hostPort = authority.substring(at + 1);
     }
     if (HostPort.parse(hostPort).isEmpty()) {
-      // "https://bob:s/cr3t@host/x" splits the authority inside the password.
-      return Optional.of(
-          rest.indexOf('@') >= 0 && !userAllowed ? CREDENTIALS : "the host is not valid");
+      return Optional.of("the host is not valid");
     }
     String path = rest.substring(end);
     if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {

@@ -1,5 +1,6 @@
 package dev.troupe.api.format;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,7 +55,7 @@ final class Paths {
         : Optional.empty();
   }
 
-  /** A file of a GitCommitRequest: relative, normalized, no "..", not under ".git/". */
+  /** A file of a GitCommitRequest: relative, normalized, no "..", no ".git" directory. */
   static Optional<String> checkRepoFilePath(String value) {
     if (value.isEmpty()) {
       return Optional.of("must not be empty");
@@ -74,8 +75,8 @@ final class Paths {
     if (value.endsWith("/") || value.contains("//") || hasSegment(value, ".")) {
       return Optional.of("must be normalized (no \".\" or empty segments, no trailing \"/\")");
     }
-    String first = value.indexOf('/') < 0 ? value : value.substring(0, value.indexOf('/'));
-    return first.equals(".git")
+    // Git itself refuses any ".git" component, in any letter case.
+    return hasSegment(value.toLowerCase(Locale.ROOT), ".git")
         ? Optional.of("files under .git/ are not allowed")
         : Optional.empty();
   }

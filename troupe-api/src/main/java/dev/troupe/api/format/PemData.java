@@ -115,7 +115,7 @@ final class PemData {
     return newline < 0 ? text.length() : newline;
   }
 
-  /** Base64 body (any ASCII whitespace allowed) of one complete DER SEQUENCE. */
+  /** Base64 body (any ASCII whitespace allowed) of exactly one DER value. */
   private static boolean isDerBody(String body) {
     StringBuilder compact = new StringBuilder(body.length());
     for (int i = 0; i < body.length(); i++) {
@@ -125,15 +125,18 @@ final class PemData {
       }
     }
     try {
-      return isDerSequence(Base64.getDecoder().decode(compact.toString()));
+      return isDerValue(Base64.getDecoder().decode(compact.toString()));
     } catch (IllegalArgumentException e) {
       return false;
     }
   }
 
-  /** A SEQUENCE tag whose definite length covers exactly the rest of the bytes. */
-  private static boolean isDerSequence(byte[] der) {
-    if (der.length < 2 || der[0] != 0x30) {
+  /**
+   * A low-number tag (a SEQUENCE for certificates and keys, an OID for EC parameters) whose
+   * definite length covers exactly the rest of the bytes.
+   */
+  private static boolean isDerValue(byte[] der) {
+    if (der.length < 2 || (der[0] & 0x1f) == 0x1f) {
       return false;
     }
     int first = der[1] & 0xff;

@@ -15,6 +15,7 @@ public record ObjectSchema(
     List<ExclusiveGroup> exclusive,
     List<ObjectCheck> checks,
     Map<String, String> unknownFieldHints,
+    boolean documentOrder,
     String description)
     implements Schema {
 
@@ -30,7 +31,7 @@ public record ObjectSchema(
   }
 
   public static ObjectSchema of(Field... fields) {
-    return new ObjectSchema(List.of(fields), List.of(), List.of(), Map.of(), "");
+    return new ObjectSchema(List.of(fields), List.of(), List.of(), Map.of(), false, "");
   }
 
   /** Exactly one of the members must be set ({@code MutuallyExclusive} / {@code OneOfRequired}). */
@@ -39,7 +40,7 @@ public record ObjectSchema(
   }
 
   /** As {@link #exactlyOneOf}, with a hint for the case that none is set. */
-  public ObjectSchema exactlyOneOf(String hint, String... members) {
+  public ObjectSchema exactlyOneOfWithHint(String hint, String... members) {
     return withGroup(new ExclusiveGroup(List.of(members), true, hint));
   }
 
@@ -51,32 +52,40 @@ public record ObjectSchema(
   private ObjectSchema withGroup(ExclusiveGroup group) {
     List<ExclusiveGroup> g = new ArrayList<>(exclusive);
     g.add(group);
-    return new ObjectSchema(fields, g, checks, unknownFieldHints, description);
+    return new ObjectSchema(fields, g, checks, unknownFieldHints, documentOrder, description);
   }
 
   /** A custom rule run on the validated, defaulted object. */
   public ObjectSchema check(ObjectCheck check) {
     List<ObjectCheck> c = new ArrayList<>(checks);
     c.add(check);
-    return new ObjectSchema(fields, exclusive, c, unknownFieldHints, description);
+    return new ObjectSchema(fields, exclusive, c, unknownFieldHints, documentOrder, description);
   }
 
   /** The hint given when the unknown member {@code name} is written (e.g. a common mistake). */
   public ObjectSchema hintForUnknown(String name, String hint) {
     Map<String, String> h = new LinkedHashMap<>(unknownFieldHints);
     h.put(name, hint);
-    return new ObjectSchema(fields, exclusive, checks, h, description);
+    return new ObjectSchema(fields, exclusive, checks, h, documentOrder, description);
   }
 
   /** A copy with more members appended. */
   public ObjectSchema plus(Field... more) {
     List<Field> f = new ArrayList<>(fields);
     f.addAll(List.of(more));
-    return new ObjectSchema(f, exclusive, checks, unknownFieldHints, description);
+    return new ObjectSchema(f, exclusive, checks, unknownFieldHints, documentOrder, description);
+  }
+
+  /**
+   * Keeps the members in document order instead of schema order: for map-like objects with a closed
+   * set of keys whose order is content (e.g. connection {@code params}, model.md §2.7).
+   */
+  public ObjectSchema keepDocumentOrder() {
+    return new ObjectSchema(fields, exclusive, checks, unknownFieldHints, true, description);
   }
 
   public ObjectSchema describe(String text) {
-    return new ObjectSchema(fields, exclusive, checks, unknownFieldHints, text);
+    return new ObjectSchema(fields, exclusive, checks, unknownFieldHints, documentOrder, text);
   }
 
   public Optional<Field> field(String name) {

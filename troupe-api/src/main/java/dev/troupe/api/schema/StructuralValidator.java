@@ -112,6 +112,14 @@ public final class StructuralValidator {
       }
     }
     ObjectNode out = NODES.objectNode();
+    if (schema.documentOrder()) {
+      for (Iterator<String> it = in.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (known.contains(name) && !in.get(name).isNull()) {
+          out.putNull(name); // reserves the member's place; its value is set below
+        }
+      }
+    }
     for (Field field : schema.fields()) {
       String childPath = FieldPath.child(path, field.name());
       JsonNode child = in.get(field.name());
@@ -230,10 +238,18 @@ public final class StructuralValidator {
                 + ")");
       }
     }
+    for (ListSchema.ListCheck check : schema.checks()) {
+      check.check(out, path, reporter);
+    }
     return out;
   }
 
   private JsonNode string(JsonNode node, StringSchema schema, String path) {
+    if (!node.isTextual() && schema.secret()) {
+      // No "quote it" hint: it would repeat a secret-bearing value (model.md §2.13).
+      reporter.error(Rule.TypeMismatch, path, "expected string, got " + typeOf(node));
+      return node;
+    }
     if (!node.isTextual()) {
       typeMismatch(node, "string", path);
       return node;
@@ -292,10 +308,12 @@ public final class StructuralValidator {
                     shown + " is not a valid " + format.name() + ": " + reason,
                     hint);
               } else {
-                reporter.error(
-                    Rule.InvalidFormat,
-                    path,
-                    lastName(path) + " is not a valid " + format.name() + ": " + reason);
+                // A reason that is itself a verdict ("not valid … data") reads best alone.
+                String message =
+                    reason.startsWith("not ")
+                        ? lastName(path) + " is " + reason
+                        : lastName(path) + " is not a valid " + format.name() + ": " + reason;
+                reporter.error(Rule.InvalidFormat, path, message);
               }
             });
   }

@@ -87,7 +87,7 @@ class KeyFormatsTest {
             "the name part must be at most 63 characters"),
         arguments(
             QUALIFIED_NAME,
-            "cleanup",
+            "release-drain",
             "expected <prefix>/<name> with a DNS subdomain prefix, e.g. example.com/cleanup"),
         arguments(QUALIFIED_NAME, "", "must not be empty"),
         arguments(QUALIFIED_NAME, "a_b/c", "the prefix before \"/\" must be a DNS subdomain"),

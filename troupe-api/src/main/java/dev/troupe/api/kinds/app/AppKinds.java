@@ -8,6 +8,13 @@ public final class AppKinds {
   private AppKinds() {}
 
   public static List<KindDef> all() {
-    return List.of();
+    return List.of(
+        ProjectKind.DEF,
+        ComponentKind.DEF,
+        WorkloadKind.DEF,
+        ServiceKind.DEF,
+        WebApplicationKind.DEF,
+        ScheduledTaskKind.DEF,
+        APIKind.DEF);
   }
 }

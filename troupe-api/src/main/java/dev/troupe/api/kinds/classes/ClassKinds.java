@@ -8,6 +8,10 @@ public final class ClassKinds {
   private ClassKinds() {}
 
   public static List<KindDef> all() {
-    return List.of();
+    return List.of(
+        ServiceClassKind.DEF,
+        WebApplicationClassKind.DEF,
+        ScheduledTaskClassKind.DEF,
+        APIClassKind.DEF);
   }
 }

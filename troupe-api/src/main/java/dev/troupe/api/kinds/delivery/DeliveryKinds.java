@@ -8,6 +8,15 @@ public final class DeliveryKinds {
   private DeliveryKinds() {}
 
   public static List<KindDef> all() {
-    return List.of();
+    return List.of(
+        ServiceBindingKind.DEF,
+        WebApplicationBindingKind.DEF,
+        ScheduledTaskBindingKind.DEF,
+        APIBindingKind.DEF,
+        BuildKind.DEF,
+        DeployableArtifactKind.DEF,
+        ReleaseKind.DEF,
+        GitCommitRequestKind.DEF,
+        PromotionKind.DEF);
   }
 }

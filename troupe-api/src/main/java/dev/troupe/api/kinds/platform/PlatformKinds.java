@@ -8,6 +8,12 @@ public final class PlatformKinds {
   private PlatformKinds() {}
 
   public static List<KindDef> all() {
-    return List.of(OrganizationKind.DEF);
+    return List.of(
+        OrganizationKind.DEF,
+        DataPlaneKind.DEF,
+        BuildPlaneKind.DEF,
+        EnvironmentKind.DEF,
+        DeploymentPipelineKind.DEF,
+        ConfigurationGroupKind.DEF);
   }
 }

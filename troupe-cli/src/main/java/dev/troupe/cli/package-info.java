@@ -1,0 +1,5 @@
+/**
+ * The {@code troupe} command line (picocli): offline validation, CRDs, and the launcher entry
+ * point.
+ */
+package dev.troupe.cli;
