@@ -273,6 +273,27 @@ class CatalogueEnvelopeTest {
   }
 
   @Test
+  void row62_onlyThePlatformRecordsPlatformChangeCauses() {
+    String project =
+        """
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: Project
+        metadata:
+          name: shop
+          annotations:
+            openchoreo.dev/change-cause: '{"reason":"Promotion","ref":"promotion/p","by":"mallory"}'
+        """;
+    Problem p =
+        problem(
+            admission.as(Identity.developer("mallory")).admit(project),
+            Rule.Forbidden,
+            "metadata.annotations[\"openchoreo.dev/change-cause\"]");
+    assertThat(p.message()).isEqualTo("only the platform may record the reason Promotion");
+    assertAccepted(admission.as(Identity.platformController()).admit(project));
+    assertAccepted(admission.as(Identity.developer("dev")).admit(project.replace("Promotion", "Edit")));
+  }
+
+  @Test
   void row74_staleResourceVersionIsAConflict() {
     // A stored object with a resourceVersion, written again with an older one.
     TestAdmission fixture =
