@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ValidateCommand.class,
+      RenderCommand.class,
       CrdsCommand.class,
       UpCommand.class,
       VersionCommand.class,

@@ -24,7 +24,7 @@ public final class OfflineStore {
   private OfflineStore() {}
 
   /** The view for {@code inputs}, whose namespaced objects default to {@code defaultNamespace}. */
-  public static ObjectView forInputs(List<Document> inputs, String defaultNamespace) {
+  public static InMemoryView forInputs(List<Document> inputs, String defaultNamespace) {
     Set<String> declared = new HashSet<>();
     Set<String> organizations = new LinkedHashSet<>();
     Set<String> kitDisabled = new HashSet<>();

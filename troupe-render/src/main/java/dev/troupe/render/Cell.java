@@ -1,0 +1,41 @@
+package dev.troupe.render;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.api.names.K8sNames;
+
+/**
+ * Where a component runs in one environment: the cell namespace of (organization, project,
+ * environment) (rendering.md §2.1) and the four data-plane labels {@code L(b)} (§2.2).
+ */
+public record Cell(String organization, String project, String environment, String component) {
+
+  /** {@code gen(63, "dp", organization, project, environment)}. */
+  public String namespace() {
+    return K8sNames.cellNamespace(organization, project, environment);
+  }
+
+  /** {@code L(b)}: exactly the four data-plane labels, in this order. */
+  public ObjectNode labels() {
+    ObjectNode l = JsonNodeFactory.instance.objectNode();
+    l.put("organization-name", organization);
+    l.put("project-name", project);
+    l.put("environment-name", environment);
+    l.put("component-name", component);
+    return l;
+  }
+
+  /** The same cell for another component (a connection target in the same project). */
+  public Cell withComponent(String other) {
+    return new Cell(organization, project, environment, other);
+  }
+
+  /** {@code metadata} of a rendered object: name, the cell namespace and {@code L(b)}. */
+  public ObjectNode metadata(String name) {
+    ObjectNode m = JsonNodeFactory.instance.objectNode();
+    m.put("name", name);
+    m.put("namespace", namespace());
+    m.set("labels", labels());
+    return m;
+  }
+}
