@@ -23,10 +23,14 @@ public final class ConfigHash {
     if (groups.isEmpty() && files.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("sha256:" + Trees.sha256Hex(CanonicalJson.serialize(document(groups, files))));
+    return Optional.of(
+        "sha256:" + Trees.sha256Hex(CanonicalJson.serialize(document(groups, files))));
   }
 
-  /** {@code {fileMounts: [{mountPath, value}], groups: [{name, values, vaultKeys}]}}, empties left out. */
+  /**
+   * {@code {fileMounts: [{mountPath, value}], groups: [{name, values, vaultKeys}]}}, empties left
+   * out.
+   */
   static ObjectNode document(Collection<ResolvedGroup> groups, List<ConfigWalk.LiteralFile> files) {
     ObjectNode doc = Trees.object();
     ArrayNode mounts = Trees.array();

@@ -40,7 +40,10 @@ public final class ConfigNames {
     return "filemount-" + Trees.sha8(mountPath);
   }
 
-  /** A group volume {@code gen(63, G, kind)} ({@code cm}, {@code secret}, {@code csi}, {@code csi-env}), '.' → '-'. */
+  /**
+   * A group volume {@code gen(63, G, kind)} ({@code cm}, {@code secret}, {@code csi}, {@code
+   * csi-env}), '.' → '-'.
+   */
   public static String groupVolume(String group, String kind) {
     return volume(K8sNames.generateWithLengthLimit(LIMIT, group, kind));
   }
@@ -66,13 +69,16 @@ public final class ConfigNames {
   }
 
   /**
-   * {@code fileName(k)}: every character outside {@code [A-Za-z0-9._-]} becomes {@code _}; a
-   * result of {@code .} or {@code ..} becomes {@code _}.
+   * {@code fileName(k)}: every character outside {@code [A-Za-z0-9._-]} becomes {@code _}; a result
+   * of {@code .} or {@code ..} becomes {@code _}.
    */
   public static String fileName(String key) {
     StringBuilder b = new StringBuilder();
     key.codePoints()
-        .forEach(cp -> b.append(isAsciiAlnum(cp) || cp == '.' || cp == '_' || cp == '-' ? (char) cp : '_'));
+        .forEach(
+            cp ->
+                b.append(
+                    isAsciiAlnum(cp) || cp == '.' || cp == '_' || cp == '-' ? (char) cp : '_'));
     String name = b.toString();
     return name.equals(".") || name.equals("..") ? "_" : name;
   }

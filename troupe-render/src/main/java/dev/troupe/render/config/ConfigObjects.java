@@ -38,7 +38,8 @@ final class ConfigObjects {
     }
     for (ResolvedGroup g : groups) {
       if (!g.secretKeys().isEmpty()) {
-        ObjectNode o = secrets.csi() ? providerClass(cell, g, secrets) : externalSecret(cell, g, secrets);
+        ObjectNode o =
+            secrets.csi() ? providerClass(cell, g, secrets) : externalSecret(cell, g, secrets);
         out.add(new RenderedObject(ConfigNames.secretId(binding, g.name()), o));
       }
     }
@@ -62,7 +63,8 @@ final class ConfigObjects {
 
   /** {@code ExternalSecret N}: one {@code data} item per secret key, in configurations order. */
   static ObjectNode externalSecret(Cell cell, ResolvedGroup g, SecretSettings s) {
-    ObjectNode o = Trees.envelope(EXTERNAL_SECRETS_API, "ExternalSecret", cell.metadata(g.objectName()));
+    ObjectNode o =
+        Trees.envelope(EXTERNAL_SECRETS_API, "ExternalSecret", cell.metadata(g.objectName()));
     ObjectNode spec = o.putObject("spec");
     spec.put("refreshInterval", s.refreshInterval());
     ObjectNode store = spec.putObject("secretStoreRef");

@@ -15,8 +15,8 @@ import java.util.Optional;
  * nothing else is planned: objects, wiring, volumes, hash and shadowed keys are all empty.
  *
  * @param blockers {@code ConfigurationGroupNotFound}, {@code KeyNotFound} and {@code
- *     ConfigurationValueNotFound} entries in walk order (§7.1), or {@code InvalidConfiguration}
- *     for wiring Kubernetes would reject; empty when fine
+ *     ConfigurationValueNotFound} entries in walk order (§7.1), or {@code InvalidConfiguration} for
+ *     wiring Kubernetes would reject; empty when fine
  * @param objects group ConfigMaps, file-mount ConfigMaps, then ExternalSecrets or
  *     SecretProviderClasses, with their ids (§4.6 item 2, §2.5)
  * @param containers the wiring per workload container key, in walk order
@@ -41,7 +41,8 @@ public record ConfigPlan(
 
   /** A plan that stops rendering. */
   static ConfigPlan blocked(List<Blocker> blockers) {
-    return new ConfigPlan(blockers, List.of(), Map.of(), Trees.array(), Optional.empty(), List.of());
+    return new ConfigPlan(
+        blockers, List.of(), Map.of(), Trees.array(), Optional.empty(), List.of());
   }
 
   /** True when rendering must stop. */

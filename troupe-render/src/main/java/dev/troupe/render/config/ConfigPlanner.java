@@ -1,6 +1,5 @@
 package dev.troupe.render.config;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.troupe.api.kinds.app.Container;
 import dev.troupe.api.kinds.delivery.ComponentBinding;
 import dev.troupe.api.kinds.platform.DataPlane;
@@ -40,8 +39,7 @@ public final class ConfigPlanner {
             binding.name(), cell, resolution.groups().values(), wiring.files(), secrets);
     Optional<String> hash =
         ConfigHash.of(resolution.groups().values(), ConfigWalk.literalFiles(containers));
-    ArrayNode volumes = wiring.volumes();
     return new ConfigPlan(
-        List.of(), objects, wiring.containers(), volumes, hash, wiring.shadowed());
+        List.of(), objects, wiring.containers(), wiring.volumes(), hash, wiring.shadowed());
   }
 }

@@ -37,11 +37,14 @@ final class ConfigWalk {
     String main = template.mainContainerName();
     List<Map.Entry<String, Container>> out = new ArrayList<>();
     out.add(Map.entry(main, template.containers().get(main)));
-    template.containers().forEach((k, c) -> {
-      if (!k.equals(main)) {
-        out.add(Map.entry(k, c));
-      }
-    });
+    template
+        .containers()
+        .forEach(
+            (k, c) -> {
+              if (!k.equals(main)) {
+                out.add(Map.entry(k, c));
+              }
+            });
     return out;
   }
 

@@ -13,8 +13,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Wires one container (rendering.md §7.3): env entries, native envFrom, mounts, and the pod
- * volumes they need (registered with the {@link PodWiring}).
+ * Wires one container (rendering.md §7.3): env entries, native envFrom, mounts, and the pod volumes
+ * they need (registered with the {@link PodWiring}).
  */
 final class ContainerWirer {
   private final String name;

@@ -4,6 +4,7 @@ import dev.troupe.api.kinds.platform.ConfigurationGroup;
 import dev.troupe.render.Blocker;
 import dev.troupe.render.Snapshot;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Value resolution (rendering.md §7.1): the binding's groups in order of first reference, each
- * with its keys for the environment, and the problems of the walk (missing groups, failing direct
+ * Value resolution (rendering.md §7.1): the binding's groups in order of first reference, each with
+ * its keys for the environment, and the problems of the walk (missing groups, failing direct
  * references) in walk order. Problem messages name groups, keys and environments, never values.
  */
 final class GroupResolver {
@@ -39,8 +40,7 @@ final class GroupResolver {
       Snapshot snapshot, String binding, String environment, List<ConfigWalk.GroupRef> refs) {
     GroupResolver r = new GroupResolver(snapshot, binding, environment);
     refs.forEach(r::visit);
-    return new Resolution(
-        java.util.Collections.unmodifiableMap(r.groups), List.copyOf(r.problems));
+    return new Resolution(Collections.unmodifiableMap(r.groups), List.copyOf(r.problems));
   }
 
   private void visit(ConfigWalk.GroupRef ref) {
@@ -63,7 +63,9 @@ final class GroupResolver {
   private ResolvedGroup resolveAll(ConfigurationGroup group) {
     List<ResolvedGroup.Key> keys = new ArrayList<>();
     for (ConfigurationGroup.Configuration c : group.configurationsOrEmpty()) {
-      group.resolve(c.key(), environment).ifPresent(v -> keys.add(new ResolvedGroup.Key(c.key(), v)));
+      group
+          .resolve(c.key(), environment)
+          .ifPresent(v -> keys.add(new ResolvedGroup.Key(c.key(), v)));
     }
     return new ResolvedGroup(group.name(), ConfigNames.groupObject(binding, group.name()), keys);
   }

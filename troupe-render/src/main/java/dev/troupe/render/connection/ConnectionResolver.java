@@ -39,9 +39,7 @@ public final class ConnectionResolver {
   public static ConnectionPlan resolve(
       ComponentBinding binding, Snapshot snapshot, Cell cell, GatewaySettings gateway) {
     Map<String, Connection> connections =
-        binding.workloadSpec() == null
-            ? Map.of()
-            : binding.workloadSpec().connectionsOrEmpty();
+        binding.workloadSpec() == null ? Map.of() : binding.workloadSpec().connectionsOrEmpty();
     TargetLookup lookup = new TargetLookup(snapshot, gateway, cell.project(), cell.environment());
     Map<String, Resolution> resolutions = new LinkedHashMap<>();
     List<ConnectionStatus> statuses = new ArrayList<>();
@@ -64,23 +62,9 @@ public final class ConnectionResolver {
     boolean cross = false;
     for (String name : byName) {
       Resolution r = resolutions.get(name);
-      Map<String, String> vars =
-          r instanceof Resolution.Resolved ok ? variables(ok.address()) : Map.of();
-      for (Connection.InjectedEnv var : connections.get(name).injectedEnv()) {
-        try {
-          String value = ConnectionTemplates.render(name, var.name(), var.value(), vars);
-          if (r instanceof Resolution.Resolved) {
-            ObjectNode e = env.addObject();
-            e.put("name", var.name());
-            Trees.putIfPresent(e, "value", value);
-          }
-        } catch (TemplateException ex) {
-          blockers.add(Blocker.invalid(ex.getMessage()));
-        }
-      }
+      inject(name, connections.get(name), r, env, blockers);
       if (r instanceof Resolution.Resolved ok) {
-        String tp = connections.get(name).projectName(cell.project());
-        if (tp.equals(cell.project())) {
+        if (connections.get(name).projectName(cell.project()).equals(cell.project())) {
           inCell.add(inCellTarget(name, ok, cell));
         } else {
           cross = true;
@@ -88,6 +72,31 @@ public final class ConnectionResolver {
       }
     }
     return new ConnectionPlan(statuses, blockers, env, inCell, cross, dependencies);
+  }
+
+  /**
+   * Renders the connection's {@code inject.env} in order into {@code env} (resolved connections
+   * only; an empty value is written as {@code {name}}); every template error of any connection
+   * becomes an {@code InvalidConfiguration} blocker.
+   */
+  private static void inject(
+      String name, Connection c, Resolution r, ArrayNode env, List<Blocker> blockers) {
+    Map<String, String> vars =
+        r instanceof Resolution.Resolved ok ? variables(ok.address()) : Map.of();
+    for (Connection.InjectedEnv var : c.injectedEnv()) {
+      try {
+        String value =
+            ConnectionTemplates.render(
+                name, var.name(), var.value() == null ? "" : var.value(), vars);
+        if (r instanceof Resolution.Resolved) {
+          ObjectNode e = env.addObject();
+          e.put("name", var.name());
+          Trees.putIfPresent(e, "value", value);
+        }
+      } catch (TemplateException ex) {
+        blockers.add(Blocker.invalid(ex.getMessage()));
+      }
+    }
   }
 
   private static ConnectionStatus status(

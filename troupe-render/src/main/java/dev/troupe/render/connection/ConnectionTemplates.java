@@ -39,7 +39,8 @@ public final class ConnectionTemplates {
       m.region(open, template.length());
       if (!m.lookingAt()) {
         throw new TemplateException(
-            prefix(connection, var) + "unsupported template syntax at offset "
+            prefix(connection, var)
+                + "unsupported template syntax at offset "
                 + template.codePointCount(0, open));
       }
       String name = m.group(1);

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The six checks of rendering.md §6.2, in order, for a connection of a binding in project {@code
- * P} and environment {@code E} of the snapshot's namespace to {@code (TP, TC, TE)}.
+ * The six checks of rendering.md §6.2, in order, for a connection of a binding in project {@code P}
+ * and environment {@code E} of the snapshot's namespace to {@code (TP, TC, TE)}.
  */
 final class TargetLookup {
   static final String COMPONENT_NOT_FOUND = "ComponentNotFound";
@@ -56,8 +56,7 @@ final class TargetLookup {
     Optional<ComponentBinding> found = binding(tp, tc);
     if (found.isEmpty()) {
       return new Resolution.Pending(
-          BINDING_NOT_FOUND,
-          subject + " has no binding in environment \"" + environment + "\"");
+          BINDING_NOT_FOUND, subject + " has no binding in environment \"" + environment + "\"");
     }
     ComponentBinding target = found.get();
     if (Binding.UNDEPLOY.equals(target.releaseState())) {

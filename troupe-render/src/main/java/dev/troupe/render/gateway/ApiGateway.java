@@ -125,5 +125,4 @@ public final class ApiGateway {
         ? Optional.empty()
         : Optional.of(Blocker.invalid("generated hostname \"" + host + "\" is invalid"));
   }
-
 }

@@ -88,8 +88,7 @@ final class ApiRoutes {
         new RenderedObject(
             sp, SecurityPolicies.render(sp, routeName, cell, p, cls, environment, blockers)));
     String btp = gen63(binding, api, lv, "btp");
-    traffic.add(
-        new RenderedObject(btp, TrafficPolicies.render(btp, routeName, cell, p, blockers)));
+    traffic.add(new RenderedObject(btp, TrafficPolicies.render(btp, routeName, cell, p, blockers)));
   }
 
   /** The objects, or only the distinct blockers (in the order met) when there are any. */

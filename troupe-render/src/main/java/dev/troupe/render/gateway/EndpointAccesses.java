@@ -54,16 +54,20 @@ public final class EndpointAccesses {
               } else {
                 out.add(
                     new EndpointStatus(
-                        name, endpoint.type(), project, null, webAccess(binding, endpoint, gateway)));
+                        name,
+                        endpoint.type(),
+                        project,
+                        null,
+                        webAccess(binding, endpoint, gateway)));
               }
             });
     return List.copyOf(out);
   }
 
   /**
-   * §4.5: the single entry of an APIBinding: {@code project} on the backend binding's Service
-   * (left out when {@code backend} is null), {@code organization} and {@code public} on the
-   * gateways for the levels the API is exposed at.
+   * §4.5: the single entry of an APIBinding: {@code project} on the backend binding's Service (left
+   * out when {@code backend} is null), {@code organization} and {@code public} on the gateways for
+   * the levels the API is exposed at.
    */
   public static EndpointStatus ofApi(
       String apiName,
@@ -118,7 +122,11 @@ public final class EndpointAccesses {
 
   /** The first REST API at {@code level} whose key is the endpoint's name or port its port. */
   private static EndpointAccess apiAccess(
-      ServiceBinding binding, String name, Endpoint endpoint, GatewaySettings gateway, String level) {
+      ServiceBinding binding,
+      String name,
+      Endpoint endpoint,
+      GatewaySettings gateway,
+      String level) {
     for (Map.Entry<String, ServiceApi> e : binding.spec().apisOrEmpty().entrySet()) {
       RestApi rest = e.getValue().rest();
       if (!ApiGateway.isRest(e.getValue()) || !ApiGateway.levels(rest).contains(level)) {
@@ -137,7 +145,8 @@ public final class EndpointAccesses {
     return null;
   }
 
-  private static EndpointAccess gatewayAccess(GatewaySettings gateway, String level, String prefix) {
+  private static EndpointAccess gatewayAccess(
+      GatewaySettings gateway, String level, String prefix) {
     String host =
         RestApi.PUBLIC.equals(level) ? gateway.publicApiHost() : gateway.organizationApiHost();
     return EndpointAccess.of(host, gateway.listenerPort(), HTTPS, prefix);

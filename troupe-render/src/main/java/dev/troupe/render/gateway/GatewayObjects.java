@@ -5,8 +5,8 @@ import dev.troupe.render.RenderedObject;
 import java.util.List;
 
 /**
- * The gateway objects of one binding's REST APIs (rendering.md §4.6 order within each list), or
- * the blockers that stop rendering. With blockers, every object list is empty.
+ * The gateway objects of one binding's REST APIs (rendering.md §4.6 order within each list), or the
+ * blockers that stop rendering. With blockers, every object list is empty.
  *
  * @param routes HTTPRoutes: APIs in document order, each API's levels in order
  * @param securityPolicies SecurityPolicies, in route order (routes without a policy have none)

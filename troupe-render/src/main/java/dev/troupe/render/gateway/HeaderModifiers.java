@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Route header filters from {@code P.mediation} (rendering.md §5.3 [Troupe]): {@code addHeader}
- * and {@code removeHeaders} actions become Request/ResponseHeaderModifier filters.
+ * Route header filters from {@code P.mediation} (rendering.md §5.3 [Troupe]): {@code addHeader} and
+ * {@code removeHeaders} actions become Request/ResponseHeaderModifier filters.
  */
 final class HeaderModifiers {
   /** Gateway API {@code maxItems} of {@code add} and {@code remove}. */
@@ -33,8 +33,7 @@ final class HeaderModifiers {
       return out;
     }
     RestPolicy.Mediation m = policy.mediation();
-    filter(api, "RequestHeaderModifier", m.requestTransformations(), blockers)
-        .ifPresent(out::add);
+    filter(api, "RequestHeaderModifier", m.requestTransformations(), blockers).ifPresent(out::add);
     filter(api, "ResponseHeaderModifier", m.responseTransformations(), blockers)
         .ifPresent(out::add);
     return out;
@@ -45,25 +44,7 @@ final class HeaderModifiers {
     String field = Character.toLowerCase(type.charAt(0)) + type.substring(1);
     ArrayNode add = Trees.array();
     ArrayNode remove = Trees.array();
-    Set<String> added = new HashSet<>();
-    Set<String> removed = new HashSet<>();
-    for (TransformationRule rule : rules == null ? List.<TransformationRule>of() : rules) {
-      if (TransformationRule.ADD_HEADER.equals(rule.action()) && rule.headerName() != null) {
-        if (added.add(rule.headerName().toLowerCase(Locale.ROOT))) {
-          ObjectNode header = Trees.object();
-          header.put("name", rule.headerName());
-          Trees.putIfPresent(header, "value", rule.headerValue());
-          add.add(header);
-        }
-      } else if (TransformationRule.REMOVE_HEADERS.equals(rule.action())
-          && rule.headers() != null) {
-        for (String h : rule.headers()) {
-          if (removed.add(h.toLowerCase(Locale.ROOT))) {
-            remove.add(h);
-          }
-        }
-      }
-    }
+    collect(rules == null ? List.of() : rules, add, remove);
     checkSize(api, field + ".add", add, blockers);
     checkSize(api, field + ".remove", remove, blockers);
     ObjectNode modifier = Trees.object();
@@ -78,11 +59,33 @@ final class HeaderModifiers {
     return Optional.of(f);
   }
 
+  /**
+   * Appends the {@code addHeader} and {@code removeHeaders} actions in rule order; a header name
+   * met again (case-insensitively) in the same list keeps only its first entry.
+   */
+  private static void collect(List<TransformationRule> rules, ArrayNode add, ArrayNode remove) {
+    Set<String> added = new HashSet<>();
+    Set<String> removed = new HashSet<>();
+    for (TransformationRule rule : rules) {
+      if (TransformationRule.ADD_HEADER.equals(rule.action()) && rule.headerName() != null) {
+        if (added.add(rule.headerName().toLowerCase(Locale.ROOT))) {
+          ObjectNode header = add.addObject();
+          header.put("name", rule.headerName());
+          Trees.putIfPresent(header, "value", rule.headerValue());
+        }
+      } else if (TransformationRule.REMOVE_HEADERS.equals(rule.action())
+          && rule.headers() != null) {
+        rule.headers().stream()
+            .filter(h -> removed.add(h.toLowerCase(Locale.ROOT)))
+            .forEach(remove::add);
+      }
+    }
+  }
+
   private static void checkSize(String api, String list, ArrayNode items, List<Blocker> blockers) {
     if (items.size() > MAX_ITEMS) {
       blockers.add(
-          Blocker.invalid(
-              "API \"" + api + "\": more than " + MAX_ITEMS + " headers in " + list));
+          Blocker.invalid("API \"" + api + "\": more than " + MAX_ITEMS + " headers in " + list));
     }
   }
 }

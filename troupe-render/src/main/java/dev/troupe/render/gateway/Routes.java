@@ -76,7 +76,9 @@ final class Routes {
     return Trees.array().add(ref);
   }
 
-  /** A resource id (§2.5): the name when it is at most 63 characters, else {@code gen(63, name)}. */
+  /**
+   * A resource id (§2.5): the name when it is at most 63 characters, else {@code gen(63, name)}.
+   */
   static String id(String name) {
     return name.length() <= K8sNames.DNS_LABEL_MAX
         ? name

@@ -22,8 +22,8 @@ final class SecurityPolicies {
   private SecurityPolicies() {}
 
   /**
-   * The policy {@code name} for the route {@code routeName} under the effective policy {@code p}.
-   * A missing JWKS adds an {@code InvalidConfiguration} blocker to {@code blockers}.
+   * The policy {@code name} for the route {@code routeName} under the effective policy {@code p}. A
+   * missing JWKS adds an {@code InvalidConfiguration} blocker to {@code blockers}.
    */
   static ObjectNode render(
       String name,

@@ -33,8 +33,7 @@ final class TrafficPolicies {
       putIfSet(out, "maxParallelRetries", cb.maxParallelRetries());
       Trees.putIfPresent(spec, "circuitBreaker", out);
     }
-    ObjectNode policy =
-        Trees.envelope(SecurityPolicies.API_VERSION, KIND, cell.metadata(name));
+    ObjectNode policy = Trees.envelope(SecurityPolicies.API_VERSION, KIND, cell.metadata(name));
     policy.set("spec", spec);
     return policy;
   }

@@ -54,9 +54,7 @@ final class BatchHealth {
   private static Optional<ObjectNode> mostRecentJob(ObjectNode cronJob, List<ObjectNode> jobs) {
     return jobs.stream()
         .filter(j -> ownedBy(j, cronJob))
-        .max(
-            Comparator.comparing((ObjectNode j) -> created(j))
-                .thenComparing(Live::name));
+        .max(Comparator.comparing((ObjectNode j) -> created(j)).thenComparing(Live::name));
   }
 
   private static boolean ownedBy(JsonNode job, JsonNode cronJob) {
@@ -66,7 +64,8 @@ final class BatchHealth {
     }
     String uid = cronJob.path("metadata").path("uid").asText("");
     for (JsonNode ref : job.path("metadata").path("ownerReferences")) {
-      boolean sameUid = uid.isEmpty() || !ref.hasNonNull("uid") || uid.equals(ref.get("uid").asText());
+      boolean sameUid =
+          uid.isEmpty() || !ref.hasNonNull("uid") || uid.equals(ref.get("uid").asText());
       if ("CronJob".equals(ref.path("kind").asText())
           && Live.name(cronJob).equals(ref.path("name").asText())
           && sameUid) {

@@ -43,10 +43,7 @@ final class GatewayHealth {
     for (JsonNode ancestor : policy.path("status").path("ancestors")) {
       Optional<String> failure = falseCondition(ancestor.path("conditions"), Set.of("Accepted"));
       if (failure.isPresent()) {
-        return Assessment.degraded(
-            parentName(ancestor.path("ancestorRef").isMissingNode() ? ancestor : ancestor)
-                + ": "
-                + failure.get());
+        return Assessment.degraded(parentName(ancestor) + ": " + failure.get());
       }
     }
     return Assessment.healthy();

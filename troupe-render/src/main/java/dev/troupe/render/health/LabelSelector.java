@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Kubernetes label selector ({@code matchLabels} and {@code matchExpressions}) applied to a
- * label map. A missing selector selects nothing, as a Deployment without a selector owns no pods.
+ * A Kubernetes label selector ({@code matchLabels} and {@code matchExpressions}) applied to a label
+ * map. A missing selector selects nothing, as a Deployment without a selector owns no pods.
  */
 final class LabelSelector {
   private LabelSelector() {}

@@ -41,7 +41,8 @@ final class WorkloadHealth {
       return Assessment.progressing("waiting for the controller to observe the new generation");
     }
     Optional<JsonNode> progressing = condition(conditions, "Progressing");
-    if (progressing.map(c -> "ProgressDeadlineExceeded".equals(c.path("reason").asText()))
+    if (progressing
+        .map(c -> "ProgressDeadlineExceeded".equals(c.path("reason").asText()))
         .orElse(false)) {
       return Assessment.degraded(Live.detail(progressing.get()));
     }

@@ -70,7 +70,8 @@ final class KeyedList {
   }
 
   /** Step 4: take {@code left[0]} only if both keys occur in B and left's comes first. */
-  private static boolean takeLeft(Deque<Entry> left, Deque<Entry> right, List<JsonNode> b, String k) {
+  private static boolean takeLeft(
+      Deque<Entry> left, Deque<Entry> right, List<JsonNode> b, String k) {
     if (left.isEmpty()) {
       return false;
     }

@@ -37,7 +37,8 @@ record Position(Map<String, Position> fields, Keyed keyed) {
   static final Position DEPLOYMENT_SPEC = object(Map.of("template", POD_TEMPLATE));
 
   static final Position CRON_JOB_SPEC =
-      object(Map.of("jobTemplate", object(Map.of("spec", object(Map.of("template", POD_TEMPLATE))))));
+      object(
+          Map.of("jobTemplate", object(Map.of("spec", object(Map.of("template", POD_TEMPLATE))))));
 
   static final Position SERVICE_SPEC = object(Map.of("ports", keyed("port", ANY)));
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * Merges an overlay onto a Class template with Kubernetes strategic-merge-patch semantics
  * (rendering.md §3.1): objects merge key by key, scalars and lists without a merge key are
  * replaced, lists with a merge key (§3.2) merge item by item in the order of rule 6, and a value of
- * another JSON type replaces the template value verbatim. The result shares no node with the inputs.
+ * another JSON type replaces the template value verbatim. The result shares no node with the
+ * inputs.
  */
 public final class StrategicMerge {
   private StrategicMerge() {}

@@ -20,11 +20,13 @@ final class AllowRules {
     GatewaySettings gw = in.gateway();
     List<Rule> rules = new ArrayList<>();
     if (!in.publicPorts().isEmpty()) {
-      rules.add(new Rule(new Peer.GatewayPods(gw.namespace(), gw.externalGateway()), in.publicPorts()));
+      rules.add(
+          new Rule(new Peer.GatewayPods(gw.namespace(), gw.externalGateway()), in.publicPorts()));
     }
     if (!in.organizationPorts().isEmpty()) {
       rules.add(
-          new Rule(new Peer.GatewayPods(gw.namespace(), gw.internalGateway()), in.organizationPorts()));
+          new Rule(
+              new Peer.GatewayPods(gw.namespace(), gw.internalGateway()), in.organizationPorts()));
     }
     return rules;
   }
@@ -56,7 +58,9 @@ final class AllowRules {
 
   /** The in-cell connections sorted by name (the caller already sorts; this keeps it certain). */
   static List<InCellPeer> sortedPeers(NetworkInput in) {
-    return in.inCellTargets().stream().sorted(Comparator.comparing(InCellPeer::connection)).toList();
+    return in.inCellTargets().stream()
+        .sorted(Comparator.comparing(InCellPeer::connection))
+        .toList();
   }
 
   /** Egress entries with exact duplicates (same destination, port and protocol) dropped. */

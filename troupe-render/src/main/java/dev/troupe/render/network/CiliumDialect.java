@@ -41,8 +41,11 @@ final class CiliumDialect implements Dialect {
 
     ObjectNode dnsLabels = Trees.object().put(POD_NAMESPACE, dns.namespace());
     dns.podLabels().forEach(dnsLabels::put);
-    ObjectNode portRule = portList(List.of(
-        IngressPort.of(dns.port(), IngressPort.UDP), IngressPort.of(dns.port(), IngressPort.TCP)));
+    ObjectNode portRule =
+        portList(
+            List.of(
+                IngressPort.of(dns.port(), IngressPort.UDP),
+                IngressPort.of(dns.port(), IngressPort.TCP)));
     ObjectNode anyName = Trees.object().put("matchPattern", "*");
     portRule.set("rules", Trees.object().set("dns", Trees.array().add(anyName)));
     ObjectNode toDns = Trees.object();
@@ -73,9 +76,13 @@ final class CiliumDialect implements Dialect {
       ObjectNode r = Trees.object();
       switch (rule.peer()) {
         case Peer.Fqdn f ->
-            r.set("toFQDNs", Trees.array().add(
-                Trees.object().put(f.wildcard() ? "matchPattern" : "matchName", f.host())));
-        case Peer.Cidr c -> r.set("toCIDRSet", Trees.array().add(Trees.object().put("cidr", c.range())));
+            r.set(
+                "toFQDNs",
+                Trees.array()
+                    .add(
+                        Trees.object().put(f.wildcard() ? "matchPattern" : "matchName", f.host())));
+        case Peer.Cidr c ->
+            r.set("toCIDRSet", Trees.array().add(Trees.object().put("cidr", c.range())));
         case Peer.Pods p -> r.set("toEndpoints", Trees.array().add(endpoint(p)));
         case Peer.GatewayPods g -> r.set("toEndpoints", Trees.array().add(endpoint(g)));
       }

@@ -9,7 +9,8 @@ import java.util.Map;
  * kube-system}, {@code {k8s-app: kube-dns}} and port 53 applied.
  */
 record ClusterDns(String namespace, Map<String, String> podLabels, int port) {
-  static final ClusterDns DEFAULT = new ClusterDns("kube-system", Map.of("k8s-app", "kube-dns"), 53);
+  static final ClusterDns DEFAULT =
+      new ClusterDns("kube-system", Map.of("k8s-app", "kube-dns"), 53);
 
   static ClusterDns of(DataPlane dataPlane) {
     DataPlane.ClusterDNS c = null;

@@ -7,9 +7,9 @@ import dev.troupe.render.Trees;
 import java.util.List;
 
 /**
- * {@code networking.k8s.io/v1} NetworkPolicy specs (rendering.md §8): pod and namespace
- * selectors ({@code kubernetes.io/metadata.name}), {@code ipBlock} for CIDRs, integer ports. Hosts
- * cannot be expressed.
+ * {@code networking.k8s.io/v1} NetworkPolicy specs (rendering.md §8): pod and namespace selectors
+ * ({@code kubernetes.io/metadata.name}), {@code ipBlock} for CIDRs, integer ports. Hosts cannot be
+ * expressed.
  */
 final class KubernetesDialect implements Dialect {
   static final KubernetesDialect INSTANCE = new KubernetesDialect();
@@ -38,7 +38,9 @@ final class KubernetesDialect implements Dialect {
     ObjectNode dnsLabels = Trees.object();
     dns.podLabels().forEach(dnsLabels::put);
     List<IngressPort> ports =
-        List.of(IngressPort.of(dns.port(), IngressPort.UDP), IngressPort.of(dns.port(), IngressPort.TCP));
+        List.of(
+            IngressPort.of(dns.port(), IngressPort.UDP),
+            IngressPort.of(dns.port(), IngressPort.TCP));
     spec.putArray("egress").add(rule("to", inNamespace(dns.namespace(), dnsLabels), ports));
     return spec;
   }
@@ -94,7 +96,8 @@ final class KubernetesDialect implements Dialect {
         sel.set("ipBlock", Trees.object().put("cidr", c.range()));
         yield sel;
       }
-      case Peer.Fqdn f -> throw new IllegalArgumentException("host egress is not expressible: " + f);
+      case Peer.Fqdn f ->
+          throw new IllegalArgumentException("host egress is not expressible: " + f);
     };
   }
 

@@ -31,44 +31,58 @@ public final class NetworkPolicies {
   public static NetworkPlan render(NetworkInput in) {
     String provider = provider(in.dataPlane());
     if ("none".equals(provider)) {
-      String message = "network policies are disabled on DataPlane \"" + in.dataPlane().name()
-          + "\"; the cell is not isolated";
+      String message =
+          "network policies are disabled on DataPlane \""
+              + in.dataPlane().name()
+              + "\"; the cell is not isolated";
       return new NetworkPlan(List.of(), List.of(warning(NETWORK_POLICY_DISABLED, message)));
     }
     Dialect dialect = dialect(provider);
+    Cell cell = in.cell();
     String b = in.bindingName();
     List<RenderedObject> out = new ArrayList<>();
     if (in.hasPods()) {
-      ObjectNode spec = dialect.baselineSpec(in.cell(), ClusterDns.of(in.dataPlane()));
-      out.add(policy(dialect, in.cell(), name(b, "baseline"), spec));
+      ObjectNode spec = dialect.baselineSpec(cell, ClusterDns.of(in.dataPlane()));
+      out.add(policy(dialect, in, name(b, "baseline"), spec));
     }
     List<Rule> ingress = AllowRules.ingress(in);
     if (!ingress.isEmpty()) {
-      out.add(policy(dialect, in.cell(), name(b, "ingress"), dialect.ingressSpec(in.cell(), ingress)));
+      out.add(policy(dialect, in, name(b, "ingress"), dialect.ingressSpec(cell, ingress)));
     }
-    List<Condition> warnings = new ArrayList<>();
-    if (in.hasPods()) {
-      List<Rule> egress = new ArrayList<>();
-      Set<String> skippedHosts = new LinkedHashSet<>();
-      for (Rule rule : AllowRules.egress(in)) {
-        if (dialect.expresses(rule.peer())) {
-          egress.add(rule);
-        } else if (rule.peer() instanceof Peer.Fqdn f) {
-          skippedHosts.add(f.host());
-        }
-      }
-      if (!egress.isEmpty()) {
-        out.add(policy(dialect, in.cell(), name(b, "egress"), dialect.egressSpec(in.cell(), egress)));
-      }
-      for (InCellPeer peer : AllowRules.sortedPeers(in)) {
-        ObjectNode spec = dialect.ingressSpec(peer.targetCell(), List.of(AllowRules.conn(in, peer)));
-        out.add(policy(dialect, in.cell(), name(b, peer.connection(), "conn"), spec));
-      }
-      if (!skippedHosts.isEmpty()) {
-        warnings.add(warning(HOST_EGRESS_NOT_ENFORCEABLE, hostMessage(skippedHosts)));
+    if (!in.hasPods()) {
+      return new NetworkPlan(out, List.of());
+    }
+    List<Rule> egress = AllowRules.egress(in);
+    List<Rule> expressed = egress.stream().filter(r -> dialect.expresses(r.peer())).toList();
+    if (!expressed.isEmpty()) {
+      out.add(policy(dialect, in, name(b, "egress"), dialect.egressSpec(cell, expressed)));
+    }
+    for (InCellPeer peer : AllowRules.sortedPeers(in)) {
+      ObjectNode spec = dialect.ingressSpec(peer.targetCell(), List.of(AllowRules.conn(in, peer)));
+      out.add(policy(dialect, in, name(b, peer.connection(), "conn"), spec));
+    }
+    return new NetworkPlan(out, hostWarnings(egress, dialect));
+  }
+
+  /** {@code HostEgressNotEnforceable} for the hosts the dialect cannot express, once per host. */
+  private static List<Condition> hostWarnings(List<Rule> egress, Dialect dialect) {
+    Set<String> hosts = new LinkedHashSet<>();
+    for (Rule rule : egress) {
+      if (!dialect.expresses(rule.peer()) && rule.peer() instanceof Peer.Fqdn f) {
+        hosts.add(f.host());
       }
     }
-    return new NetworkPlan(out, warnings);
+    if (hosts.isEmpty()) {
+      return List.of();
+    }
+    List<String> parts = new ArrayList<>();
+    for (String h : hosts) {
+      parts.add(
+          "egress host \""
+              + h
+              + "\" cannot be expressed in a Kubernetes NetworkPolicy; traffic to it stays denied");
+    }
+    return List.of(warning(HOST_EGRESS_NOT_ENFORCEABLE, String.join("; ", parts)));
   }
 
   private static String provider(DataPlane dataPlane) {
@@ -91,19 +105,12 @@ public final class NetworkPolicies {
     return K8sNames.generateWithLengthLimit(K8sNames.DNS_LABEL_MAX, parts);
   }
 
-  private static RenderedObject policy(Dialect dialect, Cell cell, String name, ObjectNode spec) {
-    ObjectNode object = Trees.envelope(dialect.apiVersion(), dialect.kind(), cell.metadata(name));
+  private static RenderedObject policy(
+      Dialect dialect, NetworkInput in, String name, ObjectNode spec) {
+    ObjectNode object =
+        Trees.envelope(dialect.apiVersion(), dialect.kind(), in.cell().metadata(name));
     object.set("spec", spec);
     return new RenderedObject(name, object);
-  }
-
-  private static String hostMessage(Set<String> hosts) {
-    List<String> parts = new ArrayList<>();
-    for (String h : hosts) {
-      parts.add("egress host \"" + h + "\" cannot be expressed in a Kubernetes NetworkPolicy;"
-          + " traffic to it stays denied");
-    }
-    return String.join("; ", parts);
   }
 
   private static Condition warning(String reason, String message) {

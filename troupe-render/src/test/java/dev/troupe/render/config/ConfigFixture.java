@@ -53,7 +53,9 @@ final class ConfigFixture {
       kind: DataPlane
       metadata: {name: vault-csi, namespace: test-organization}
       spec:
+        registry: {prefix: registry.openchoreo-data-plane:5000}
         gateway: {publicVirtualHost: openchoreoapis.localhost, organizationVirtualHost: openchoreoapis.internal}
+        releaseMode: gitops
         secrets:
           provider: csi
           csi:
@@ -107,26 +109,30 @@ final class ConfigFixture {
   /** The ServiceBinding with {@code containers} (YAML of the containers map, unindented). */
   static String binding(String containers) {
     return """
-        apiVersion: openchoreo.dev/v1alpha1
-        kind: ServiceBinding
-        metadata: {name: my-component, namespace: test-organization}
-        spec:
-          owner: {projectName: my-project, componentName: my-component}
-          environment: test-environment
-          className: default
-          workloadSpec:
-            containers:
-        """
+    apiVersion: openchoreo.dev/v1alpha1
+    kind: ServiceBinding
+    metadata: {name: my-component, namespace: test-organization}
+    spec:
+      owner: {projectName: my-project, componentName: my-component}
+      environment: test-environment
+      className: default
+      workloadSpec:
+        containers:
+    """
         + containers.indent(6);
   }
 
   /** Admits the platform fixture, {@code extra} documents and the binding. */
   static Snapshot snapshot(String containers, String extra) {
-    String docs = PLATFORM + (extra.isBlank() ? "" : "---\n" + extra) + "---\n" + binding(containers);
+    String docs =
+        PLATFORM + (extra.isBlank() ? "" : "---\n" + extra) + "---\n" + binding(containers);
     return Fixtures.snapshot(docs, NS);
   }
 
-  /** Plans the admitted binding with {@code containers} on DataPlane {@code default} or {@code vault-csi}. */
+  /**
+   * Plans the admitted binding with {@code containers} on DataPlane {@code default} or {@code
+   * vault-csi}.
+   */
   static ConfigPlan plan(String containers, boolean csi) {
     return plan(containers, "", csi);
   }
@@ -134,14 +140,20 @@ final class ConfigFixture {
   static ConfigPlan plan(String containers, String extra, boolean csi) {
     Snapshot snapshot = snapshot(containers, extra);
     ServiceBinding b = snapshot.find(ServiceBinding.class, "my-component").orElseThrow();
-    assertThat(b.deployableArtifactRef()).as("admission fills in deployableArtifactRef").isNotBlank();
+    assertThat(b.deployableArtifactRef())
+        .as("admission fills in deployableArtifactRef")
+        .isNotBlank();
     DataPlane dp = snapshot.find(DataPlane.class, csi ? "vault-csi" : "default").orElseThrow();
     return ConfigPlanner.plan(b, snapshot, dp, CELL);
   }
 
   /** Plans a binding that admission would reject (W8): only the platform fixture is admitted. */
   static ConfigPlan planUnadmitted(String containers) {
-    Snapshot snapshot = Fixtures.snapshot(PLATFORM, NS);
+    return planUnadmitted(containers, "");
+  }
+
+  static ConfigPlan planUnadmitted(String containers, String extra) {
+    Snapshot snapshot = Fixtures.snapshot(PLATFORM + (extra.isBlank() ? "" : "---\n" + extra), NS);
     ObjectNode tree = DocumentReader.readYaml("binding.yaml", binding(containers)).get(0).tree();
     ServiceBinding b = Codec.bind(tree, ServiceBinding.class);
     DataPlane dp = snapshot.find(DataPlane.class, "default").orElseThrow();
@@ -156,9 +168,9 @@ final class ConfigFixture {
   }
 
   /**
-   * The container wiring as a Deployment skeleton (so the real Deployment schema can check it):
-   * per container {@code env}, {@code envFrom} and {@code volumeMounts}; pod {@code volumes} and
-   * the config-hash annotation. Not the Deployment the binding renderer produces.
+   * The container wiring as a Deployment skeleton (so the real Deployment schema can check it): per
+   * container {@code env}, {@code envFrom} and {@code volumeMounts}; pod {@code volumes} and the
+   * config-hash annotation. Not the Deployment the binding renderer produces.
    */
   static String wiringYaml(ConfigPlan plan) {
     ObjectNode d = Trees.envelope("apps/v1", "Deployment", CELL.metadata("my-component-e08875db"));
@@ -170,14 +182,17 @@ final class ConfigFixture {
     plan.configHash().ifPresent(h -> meta.putObject("annotations").put(ConfigHash.ANNOTATION, h));
     ObjectNode pod = template.putObject("spec");
     var containers = pod.putArray("containers");
-    plan.containers().keySet().forEach(key -> {
-      ObjectNode c = containers.addObject();
-      c.put("name", key);
-      c.put("image", "img:1");
-      Trees.putIfPresent(c, "env", plan.env(key));
-      Trees.putIfPresent(c, "envFrom", plan.envFrom(key));
-      Trees.putIfPresent(c, "volumeMounts", plan.volumeMounts(key));
-    });
+    plan.containers()
+        .keySet()
+        .forEach(
+            key -> {
+              ObjectNode c = containers.addObject();
+              c.put("name", key);
+              c.put("image", "placeholder:wiring-only");
+              Trees.putIfPresent(c, "env", plan.env(key));
+              Trees.putIfPresent(c, "envFrom", plan.envFrom(key));
+              Trees.putIfPresent(c, "volumeMounts", plan.volumeMounts(key));
+            });
     Trees.putIfPresent(pod, "volumes", plan.volumes());
     return Codec.toYaml(Canonical.of(d));
   }

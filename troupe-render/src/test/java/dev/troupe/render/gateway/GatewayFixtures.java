@@ -65,7 +65,50 @@ final class GatewayFixtures {
       """
           + GREETER_CLASS;
 
+  /**
+   * Component and ServiceBinding {@code orders} with API {@code orders-api} of class {@code cls}.
+   */
+  static final String ORDERS =
+      """
+      apiVersion: openchoreo.dev/v1alpha1
+      kind: Component
+      metadata: {name: orders}
+      spec: {owner: {projectName: default}, type: Service}
+      ---
+      apiVersion: openchoreo.dev/v1alpha1
+      kind: ServiceBinding
+      metadata: {name: orders}
+      spec:
+        owner: {projectName: default, componentName: orders}
+        environment: development
+        className: default
+        workloadSpec:
+          containers:
+            main: {image: "example.com/orders:1"}
+          endpoints:
+            http: {type: REST, port: 8080}
+        apis:
+          orders-api:
+            type: REST
+            className: %s
+            rest: {backend: {port: 8080, basePath: /orders}, exposeLevels: %s}
+      ---
+      """;
+
   private GatewayFixtures() {}
+
+  /** The {@code orders} binding with API class {@code classYaml} (named {@code cls}). */
+  static Snapshot orders(String cls, String exposeLevels, String classYaml) {
+    return Fixtures.snapshot(ORDERS.formatted(cls, exposeLevels) + classYaml);
+  }
+
+  /** An APIClass document named {@code name} with {@code restPolicy} (YAML, indented by 2). */
+  static String apiClass(String name, String restPolicy) {
+    return "apiVersion: openchoreo.dev/v1alpha1\nkind: APIClass\nmetadata: {name: "
+        + name
+        + "}\nspec:\n  restPolicy:\n"
+        + restPolicy.indent(4);
+  }
 
   static Snapshot greeter() {
     return Fixtures.snapshot(GREETER);

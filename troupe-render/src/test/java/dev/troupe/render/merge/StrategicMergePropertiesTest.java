@@ -26,12 +26,24 @@ class StrategicMergePropertiesTest {
   /** Keys that hit the schema positions of §3.2, so keyed lists occur in the random trees. */
   private static final List<String> KEYS =
       List.of(
-          "template", "spec", "jobTemplate", "containers", "initContainers", "env", "ports",
-          "volumeMounts", "volumes", "name", "port", "containerPort", "mountPath", "value", "x");
+          "template",
+          "spec",
+          "jobTemplate",
+          "containers",
+          "initContainers",
+          "env",
+          "ports",
+          "volumeMounts",
+          "volumes",
+          "name",
+          "port",
+          "containerPort",
+          "mountPath",
+          "value",
+          "x");
 
   @Property
-  void mergeWithEmptyPatchIsTheBase(
-      @ForAll("objects") ObjectNode x, @ForAll MergeSchema schema) {
+  void mergeWithEmptyPatchIsTheBase(@ForAll("objects") ObjectNode x, @ForAll MergeSchema schema) {
     ObjectNode before = x.deepCopy();
     ObjectNode empty = F.objectNode();
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One case per rule of rendering.md §3.1 and merge key of §3.2: base + overlay → exact result. */
+/** Rules 1–5 of rendering.md §3.1, one case or more each: base + overlay → exact result. */
 class StrategicMergeRulesTest {
 
   /** Pod spec of a DeploymentSpec, written inline. */
@@ -24,190 +24,128 @@ class StrategicMergeRulesTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         // Rule 1: absent patch keeps the base.
-        c("rule 1: absent overlay is the base", DEPLOYMENT_SPEC,
-            "{replicas: 2, template: {spec: {restartPolicy: Always}}}", null,
+        c(
+            "rule 1: absent overlay is the base",
+            DEPLOYMENT_SPEC,
+            "{replicas: 2, template: {spec: {restartPolicy: Always}}}",
+            null,
             "{replicas: 2, template: {spec: {restartPolicy: Always}}}"),
-        c("rule 1: fields absent from the overlay stay", DEPLOYMENT_SPEC,
-            "{replicas: 2, revisionHistoryLimit: 5}", "{replicas: 3}",
+        c(
+            "rule 1: fields absent from the overlay stay",
+            DEPLOYMENT_SPEC,
+            "{replicas: 2, revisionHistoryLimit: 5}",
+            "{replicas: 3}",
             "{replicas: 3, revisionHistoryLimit: 5}"),
         c("base null is {}", DEPLOYMENT_SPEC, null, "{replicas: 3}", "{replicas: 3}"),
         c("base null and overlay null is {}", DEPLOYMENT_SPEC, null, null, "{}"),
         // Rule 2: base absent or another JSON type → patch verbatim, not deduplicated.
-        c("rule 2: type change string → number", DEPLOYMENT_SPEC,
-            "{replicas: '3'}", "{replicas: 3}", "{replicas: 3}"),
-        c("rule 2: type change object → list", DEPLOYMENT_SPEC,
-            pod("{containers: {name: main}}"), pod("{containers: [{name: main, image: a}]}"),
+        c(
+            "rule 2: type change string → number",
+            DEPLOYMENT_SPEC,
+            "{replicas: '3'}",
+            "{replicas: 3}",
+            "{replicas: 3}"),
+        c(
+            "rule 2: type change object → list",
+            DEPLOYMENT_SPEC,
+            pod("{containers: {name: main}}"),
+            pod("{containers: [{name: main, image: a}]}"),
             pod("{containers: [{name: main, image: a}]}")),
-        c("rule 2: base null value is absent", DEPLOYMENT_SPEC,
-            "{strategy: null}", "{strategy: {type: Recreate}}", "{strategy: {type: Recreate}}"),
-        c("rule 2: no base list → duplicate keys survive verbatim", DEPLOYMENT_SPEC,
+        c(
+            "rule 2: base null value is absent",
+            DEPLOYMENT_SPEC,
+            "{strategy: null}",
+            "{strategy: {type: Recreate}}",
+            "{strategy: {type: Recreate}}"),
+        c(
+            "rule 2: no base list → duplicate keys survive verbatim",
+            DEPLOYMENT_SPEC,
             pod("{}"),
             pod("{containers: [{name: a, image: x}, {name: a, image: y}]}"),
             pod("{containers: [{name: a, image: x}, {name: a, image: y}]}")),
         // Rule 3: objects and maps merge key by key.
-        c("rule 3: maps merge (labels, resources)", DEPLOYMENT_SPEC,
+        c(
+            "rule 3: maps merge (labels, resources)",
+            DEPLOYMENT_SPEC,
             "{template: {metadata: {labels: {a: '1', b: '2'}}}, selector: {matchLabels: {a: '1'}}}",
-            "{template: {metadata: {labels: {b: '20', c: '3'}}}, selector: {matchLabels: {c: '3'}}}",
+            "{template: {metadata: {labels: {b: '20', c: '3'}}}, selector: {matchLabels: {c:"
+                + " '3'}}}",
             "{template: {metadata: {labels: {a: '1', b: '20', c: '3'}}},"
                 + " selector: {matchLabels: {a: '1', c: '3'}}}"),
-        c("rule 3: unknown nested objects merge", SERVICE_SPEC,
+        c(
+            "rule 3: unknown nested objects merge",
+            SERVICE_SPEC,
             "{sessionAffinityConfig: {clientIP: {timeoutSeconds: 10}}, type: ClusterIP}",
             "{sessionAffinityConfig: {clientIP: {x: 1}}}",
             "{sessionAffinityConfig: {clientIP: {timeoutSeconds: 10, x: 1}}, type: ClusterIP}"),
-        c("rule 3: empty value from the template is kept", DEPLOYMENT_SPEC,
-            "{strategy: {}, template: {spec: {securityContext: {}}}}", "{replicas: 1}",
+        c(
+            "rule 3: empty value from the template is kept",
+            DEPLOYMENT_SPEC,
+            "{strategy: {}, template: {spec: {securityContext: {}}}}",
+            "{replicas: 1}",
             "{strategy: {}, template: {spec: {securityContext: {}}}, replicas: 1}"),
         // Rule 4: scalars.
-        c("rule 4: scalar restartPolicy overlay wins", CRON_JOB_SPEC,
+        c(
+            "rule 4: scalar restartPolicy overlay wins",
+            CRON_JOB_SPEC,
             "{jobTemplate: {spec: {template: {spec: {restartPolicy: Never}}}}}",
             "{jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure}}}}}",
             "{jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure}}}}}"),
-        c("rule 4: boolean scalar", CRON_JOB_SPEC, "{suspend: false}", "{suspend: true}",
+        c(
+            "rule 4: boolean scalar",
+            CRON_JOB_SPEC,
+            "{suspend: false}",
+            "{suspend: true}",
             "{suspend: true}"),
         // Rule 5: lists without a merge key are replaced.
-        c("rule 5: command and args replaced", DEPLOYMENT_SPEC,
+        c(
+            "rule 5: command and args replaced",
+            DEPLOYMENT_SPEC,
             pod("{containers: [{name: main, command: [a, b], args: [--x, --y]}]}"),
             pod("{containers: [{name: main, command: [c], args: [--z]}]}"),
             pod("{containers: [{name: main, command: [c], args: [--z]}]}")),
-        c("rule 5: tolerations replaced", DEPLOYMENT_SPEC,
+        c(
+            "rule 5: tolerations replaced",
+            DEPLOYMENT_SPEC,
             pod("{tolerations: [{key: a, operator: Exists}, {key: b, operator: Exists}]}"),
             pod("{tolerations: [{key: a, operator: Equal, value: v}]}"),
             pod("{tolerations: [{key: a, operator: Equal, value: v}]}")),
-        c("rule 5: envFrom replaced", DEPLOYMENT_SPEC,
+        c(
+            "rule 5: envFrom replaced",
+            DEPLOYMENT_SPEC,
             pod("{containers: [{name: main, envFrom: [{configMapRef: {name: a}}]}]}"),
             pod("{containers: [{name: main, envFrom: [{secretRef: {name: b}}]}]}"),
             pod("{containers: [{name: main, envFrom: [{secretRef: {name: b}}]}]}")),
-        c("rule 5: matchExpressions replaced", DEPLOYMENT_SPEC,
+        c(
+            "rule 5: matchExpressions replaced",
+            DEPLOYMENT_SPEC,
             "{selector: {matchExpressions: [{key: a, operator: Exists}]}}",
             "{selector: {matchExpressions: [{key: b, operator: Exists}]}}",
             "{selector: {matchExpressions: [{key: b, operator: Exists}]}}"),
-        c("rule 5: Service ipFamilies replaced", SERVICE_SPEC,
-            "{ipFamilies: [IPv4, IPv6]}", "{ipFamilies: [IPv6]}", "{ipFamilies: [IPv6]}"),
-        c("rule 5: a keyed name outside its position is replaced", DEPLOYMENT_SPEC,
-            "{containers: [{name: a, image: x}]}", "{containers: [{name: a, args: [y]}]}",
+        c(
+            "rule 5: Service ipFamilies replaced",
+            SERVICE_SPEC,
+            "{ipFamilies: [IPv4, IPv6]}",
+            "{ipFamilies: [IPv6]}",
+            "{ipFamilies: [IPv6]}"),
+        c(
+            "rule 5: a keyed name outside its position is replaced",
+            DEPLOYMENT_SPEC,
+            "{containers: [{name: a, image: x}]}",
+            "{containers: [{name: a, args: [y]}]}",
             "{containers: [{name: a, args: [y]}]}"),
-        c("rule 5: Service port key does not apply to a DeploymentSpec", DEPLOYMENT_SPEC,
-            "{ports: [{port: 80, name: a}]}", "{ports: [{port: 80, targetPort: 1}]}",
+        c(
+            "rule 5: Service port key does not apply to a DeploymentSpec",
+            DEPLOYMENT_SPEC,
+            "{ports: [{port: 80, name: a}]}",
+            "{ports: [{port: 80, targetPort: 1}]}",
             "{ports: [{port: 80, targetPort: 1}]}"),
-        c("rule 5: container env outside a pod template is replaced", CRON_JOB_SPEC,
+        c(
+            "rule 5: container env outside a pod template is replaced",
+            CRON_JOB_SPEC,
             "{template: {spec: {containers: [{name: main, image: x}]}}}",
             "{template: {spec: {containers: [{name: main, args: [y]}]}}}",
-            "{template: {spec: {containers: [{name: main, args: [y]}]}}}"),
-        // Rule 6: lists with a merge key.
-        c("rule 6: class sidecar kept after the main container", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, image: old}, {name: sidecar, image: busybox}]}"),
-            pod("{containers: [{name: main, image: new}]}"),
-            pod("{containers: [{name: main, image: new}, {name: sidecar, image: busybox}]}")),
-        c("rule 6: sidecar listed first in the class stays first", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: sidecar, image: busybox}, {name: main, image: old}]}"),
-            pod("{containers: [{name: main, image: new}]}"),
-            pod("{containers: [{name: sidecar, image: busybox}, {name: main, image: new}]}")),
-        c("rule 6: new patch item before every remaining base-only item", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: a}, {name: b}, {name: c}]}"),
-            pod("{containers: [{name: x, image: i}, {name: b, image: j}]}"),
-            pod("{containers: [{name: x, image: i}, {name: a}, {name: b, image: j}, {name: c}]}")),
-        c("rule 6: interleave with patch order against base order", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: a}, {name: b}, {name: c}, {name: d}]}"),
-            pod("{containers: [{name: d, image: 4}, {name: b, image: 2}]}"),
-            pod("{containers: [{name: a}, {name: c}, {name: d, image: 4}, {name: b, image: 2}]}")),
-        c("rule 6: duplicate patch items merge into the earlier appended item", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: sidecar}]}"),
-            pod("{containers: [{name: a, image: x}, {name: a, args: [y]}]}"),
-            pod("{containers: [{name: a, image: x, args: [y]}, {name: sidecar}]}")),
-        c("rule 6: duplicate env items: the last replaces the appended one", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, env: [{name: B, value: b}]}]}"),
-            pod("{containers: [{name: main, env: [{name: A, value: '1'},"
-                + " {name: A, valueFrom: {secretKeyRef: {name: s, key: k}}}]}]}"),
-            pod("{containers: [{name: main, env: [{name: A, valueFrom: {secretKeyRef:"
-                + " {name: s, key: k}}}, {name: B, value: b}]}]}")),
-        c("rule 6: env item replaced whole, no value+valueFrom mix", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, env: [{name: A, value: literal}]}]}"),
-            pod("{containers: [{name: main, env: [{name: A, valueFrom:"
-                + " {configMapKeyRef: {name: c, key: k}}}]}]}"),
-            pod("{containers: [{name: main, env: [{name: A, valueFrom:"
-                + " {configMapKeyRef: {name: c, key: k}}}]}]}")),
-        c("rule 6: container ports merge by containerPort (items merge, not replace)",
-            DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, ports: [{containerPort: 80, name: web}]}]}"),
-            pod("{containers: [{name: main, ports: [{containerPort: 80, protocol: TCP}]}]}"),
-            pod("{containers: [{name: main, ports: [{containerPort: 80, name: web,"
-                + " protocol: TCP}]}]}")),
-        c("§3.2: 8080/TCP and 8080/UDP collapse into the last when the base has ports",
-            DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, ports: [{containerPort: 9000, name: admin}]}]}"),
-            pod("{containers: [{name: main, ports: ["
-                + "{name: ep-8080-tcp, containerPort: 8080, protocol: TCP},"
-                + "{name: ep-8080-udp, containerPort: 8080, protocol: UDP}]}]}"),
-            pod("{containers: [{name: main, ports: ["
-                + "{name: ep-8080-udp, containerPort: 8080, protocol: UDP},"
-                + "{containerPort: 9000, name: admin}]}]}")),
-        c("§3.2: 8080/TCP and 8080/UDP collapse when the base ports list is empty",
-            DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, ports: []}]}"),
-            pod("{containers: [{name: main, ports: ["
-                + "{name: ep-8080-tcp, containerPort: 8080, protocol: TCP},"
-                + "{name: ep-8080-udp, containerPort: 8080, protocol: UDP}]}]}"),
-            pod("{containers: [{name: main, ports: ["
-                + "{name: ep-8080-udp, containerPort: 8080, protocol: UDP}]}]}")),
-        c("§3.2: 8080/TCP and 8080/UDP survive when the base has no ports", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, image: x}]}"),
-            pod("{containers: [{name: main, ports: ["
-                + "{name: ep-8080-tcp, containerPort: 8080, protocol: TCP},"
-                + "{name: ep-8080-udp, containerPort: 8080, protocol: UDP}]}]}"),
-            pod("{containers: [{name: main, image: x, ports: ["
-                + "{name: ep-8080-tcp, containerPort: 8080, protocol: TCP},"
-                + "{name: ep-8080-udp, containerPort: 8080, protocol: UDP}]}]}")),
-        c("rule 6: initContainers merge by name", DEPLOYMENT_SPEC,
-            pod("{initContainers: [{name: migrate, image: m, args: [up]}, {name: wait}]}"),
-            pod("{initContainers: [{name: migrate, image: m2}]}"),
-            pod("{initContainers: [{name: migrate, image: m2, args: [up]}, {name: wait}]}")),
-        c("rule 6: ephemeralContainers merge by name", DEPLOYMENT_SPEC,
-            pod("{ephemeralContainers: [{name: debug, image: d}]}"),
-            pod("{ephemeralContainers: [{name: debug, tty: true}]}"),
-            pod("{ephemeralContainers: [{name: debug, image: d, tty: true}]}")),
-        c("rule 6: volumeMounts merge by mountPath", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, volumeMounts: ["
-                + "{name: tmp, mountPath: /tmp}, {name: cfg, mountPath: /etc/app}]}]}"),
-            pod("{containers: [{name: main, volumeMounts: ["
-                + "{name: config, mountPath: /etc/app, readOnly: true},"
-                + " {name: data, mountPath: /data}]}]}"),
-            pod("{containers: [{name: main, volumeMounts: ["
-                + "{name: tmp, mountPath: /tmp}, {name: config, mountPath: /etc/app,"
-                + " readOnly: true}, {name: data, mountPath: /data}]}]}")),
-        c("rule 6: a new volumeMount goes before the base-only ones", DEPLOYMENT_SPEC,
-            pod("{containers: [{name: main, volumeMounts: [{name: tmp, mountPath: /tmp}]}]}"),
-            pod("{containers: [{name: main, volumeMounts: [{name: data, mountPath: /data}]}]}"),
-            pod("{containers: [{name: main, volumeMounts: ["
-                + "{name: data, mountPath: /data}, {name: tmp, mountPath: /tmp}]}]}")),
-        c("rule 6: volumes merge by name", DEPLOYMENT_SPEC,
-            pod("{volumes: [{name: tmp, emptyDir: {}}, {name: cfg, configMap: {name: a}}]}"),
-            pod("{volumes: [{name: cfg, configMap: {name: b}}]}"),
-            pod("{volumes: [{name: tmp, emptyDir: {}}, {name: cfg, configMap: {name: b}}]}")),
-        c("rule 6: imagePullSecrets merge by name", DEPLOYMENT_SPEC,
-            pod("{imagePullSecrets: [{name: class-registry}]}"),
-            pod("{imagePullSecrets: [{name: dp-registry}, {name: class-registry}]}"),
-            pod("{imagePullSecrets: [{name: dp-registry}, {name: class-registry}]}")),
-        c("rule 6: hostAliases merge by ip", DEPLOYMENT_SPEC,
-            pod("{hostAliases: [{ip: 10.0.0.1, hostnames: [a]}]}"),
-            pod("{hostAliases: [{ip: 10.0.0.1, hostnames: [b]}, {ip: 10.0.0.2, hostnames: [c]}]}"),
-            pod("{hostAliases: [{ip: 10.0.0.1, hostnames: [b]}, {ip: 10.0.0.2, hostnames: [c]}]}")),
-        c("rule 6: topologySpreadConstraints merge by topologyKey", DEPLOYMENT_SPEC,
-            pod("{topologySpreadConstraints: [{topologyKey: zone, maxSkew: 1,"
-                + " whenUnsatisfiable: DoNotSchedule}]}"),
-            pod("{topologySpreadConstraints: [{topologyKey: zone, maxSkew: 2}]}"),
-            pod("{topologySpreadConstraints: [{topologyKey: zone, maxSkew: 2,"
-                + " whenUnsatisfiable: DoNotSchedule}]}")),
-        c("rule 6: Service ports merge by port", SERVICE_SPEC,
-            "{ports: [{name: http, port: 80, targetPort: 8080}, {name: metrics, port: 9100}]}",
-            "{ports: [{port: 80, targetPort: 9090, protocol: TCP}]}",
-            "{ports: [{name: http, port: 80, targetPort: 9090, protocol: TCP},"
-                + " {name: metrics, port: 9100}]}"),
-        c("rule 6: CronJob pod template containers merge by name", CRON_JOB_SPEC,
-            "{jobTemplate: {spec: {template: {spec: {containers: [{name: main, args: [a]},"
-                + " {name: side}]}}}}}",
-            "{jobTemplate: {spec: {template: {spec: {containers: [{name: main, image: i}]}}}}}",
-            "{jobTemplate: {spec: {template: {spec: {containers: [{name: main, image: i,"
-                + " args: [a]}, {name: side}]}}}}}"));
+            "{template: {spec: {containers: [{name: main, args: [y]}]}}}"));
   }
 
   @ParameterizedTest(name = "{0}")

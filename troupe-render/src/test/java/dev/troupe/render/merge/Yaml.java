@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.UncheckedIOException;
 
 /** Reads YAML text blocks into JSON trees for merge tests. */
 final class Yaml {
@@ -17,7 +16,7 @@ final class Yaml {
       JsonNode n = MAPPER.readTree(yaml);
       return n == null || n.isMissingNode() ? null : n;
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalArgumentException(e);
     }
   }
 }

@@ -22,8 +22,18 @@ class ApiBindingAndDisabledTest {
   static final Cell ORDERS = cell("shop", "orders");
 
   static NetworkPlan apiBinding(DataPlane dp) {
-    return NetworkPolicies.render(new NetworkInput("orders-api-binding", ORDERS, false, dp,
-        gateway(dp), List.of(tcp(8080)), List.of(tcp(8080)), List.of(), false, List.of()));
+    return NetworkPolicies.render(
+        new NetworkInput(
+            "orders-api-binding",
+            ORDERS,
+            false,
+            dp,
+            gateway(dp),
+            List.of(tcp(8080)),
+            List.of(tcp(8080)),
+            List.of(),
+            false,
+            List.of()));
   }
 
   @Test
@@ -32,18 +42,25 @@ class ApiBindingAndDisabledTest {
     assertThat(ids(plan)).containsExactly("orders-api-binding-ingress-e498c59f");
     assertThat(plan.warnings()).isEmpty();
     assertEnvelopes(plan, "CiliumNetworkPolicy", ORDERS);
-    String gw = "{\"k8s:io.kubernetes.pod.namespace\": openchoreo-data-plane,"
-        + " gateway.envoyproxy.io/owning-gateway-name: %s,"
-        + " gateway.envoyproxy.io/owning-gateway-namespace: openchoreo-data-plane}";
-    assertSpec(plan, "orders-api-binding-ingress-e498c59f", """
+    String gw =
+        "{\"k8s:io.kubernetes.pod.namespace\": openchoreo-data-plane,"
+            + " gateway.envoyproxy.io/owning-gateway-name: %s,"
+            + " gateway.envoyproxy.io/owning-gateway-namespace: openchoreo-data-plane}";
+    assertSpec(
+        plan,
+        "orders-api-binding-ingress-e498c59f",
+        """
         endpointSelector: {matchLabels: %s}
         ingress:
         - fromEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "8080", protocol: TCP}]}]
         - fromEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "8080", protocol: TCP}]}]
-        """.formatted(labels("shop", "orders"), gw.formatted("gateway-external"),
-        gw.formatted("gateway-internal")));
+        """
+            .formatted(
+                labels("shop", "orders"),
+                gw.formatted("gateway-external"),
+                gw.formatted("gateway-internal")));
     assertGolden("apibinding-cilium", plan);
   }
 
@@ -58,8 +75,19 @@ class ApiBindingAndDisabledTest {
   @Test
   void apiBindingWithoutExposureRendersNothing() {
     DataPlane dp = NetFixtures.kitDataPlane();
-    NetworkPlan plan = NetworkPolicies.render(new NetworkInput("orders-api-binding", ORDERS,
-        false, dp, gateway(dp), List.of(), List.of(), List.of(), false, List.of()));
+    NetworkPlan plan =
+        NetworkPolicies.render(
+            new NetworkInput(
+                "orders-api-binding",
+                ORDERS,
+                false,
+                dp,
+                gateway(dp),
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                List.of()));
     assertThat(plan.policies()).isEmpty();
     assertThat(plan.warnings()).isEmpty();
   }
@@ -69,20 +97,36 @@ class ApiBindingAndDisabledTest {
     DataPlane dp = NetFixtures.provider("none");
     NetworkPlan plan = ShopCiliumTest.frontend(dp);
     assertThat(plan.policies()).isEmpty();
-    assertThat(plan.warnings()).containsExactly(new Condition("EgressWarning", "True",
-        "NetworkPolicyDisabled",
-        "network policies are disabled on DataPlane \"none-dp\"; the cell is not isolated",
-        null, null));
+    assertThat(plan.warnings())
+        .containsExactly(
+            new Condition(
+                "EgressWarning",
+                "True",
+                "NetworkPolicyDisabled",
+                "network policies are disabled on DataPlane \"none-dp\"; the cell is not isolated",
+                null,
+                null));
   }
 
   @Test
   void providerNoneDoesNotWarnAboutHosts() {
     DataPlane dp = NetFixtures.provider("none");
-    NetworkPlan plan = NetworkPolicies.render(NetFixtures.input("worker", cell("default", "worker"),
-        dp, List.of(), List.of(), List.of(), false, List.of(EgressRule.host("a.example.com", 443))));
-    assertThat(plan.warnings()).extracting(Condition::reason)
+    NetworkPlan plan =
+        NetworkPolicies.render(
+            NetFixtures.input(
+                "worker",
+                cell("default", "worker"),
+                dp,
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                List.of(EgressRule.host("a.example.com", 443))));
+    assertThat(plan.warnings())
+        .extracting(Condition::reason)
         .containsExactly("NetworkPolicyDisabled");
-    assertThat(apiBinding(dp).warnings()).extracting(Condition::reason)
+    assertThat(apiBinding(dp).warnings())
+        .extracting(Condition::reason)
         .containsExactly("NetworkPolicyDisabled");
   }
 

@@ -40,7 +40,8 @@ final class NetFixtures {
         spec:
           registry: {prefix: registry.example.com}
           releaseMode: gitops
-        %s"""
+        %s\
+        """
             .formatted(name, specLines.indent(2));
     return Fixtures.snapshot(yaml).find(DataPlane.class, name).orElseThrow();
   }

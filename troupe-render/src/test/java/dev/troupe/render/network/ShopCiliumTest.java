@@ -30,13 +30,29 @@ class ShopCiliumTest {
           + " \"gateway.envoyproxy.io/owning-gateway-namespace\": openchoreo-data-plane}";
 
   static NetworkPlan frontend(DataPlane dp) {
-    return NetworkPolicies.render(input("frontend", FRONTEND, dp, List.of(tcp(8080)), List.of(),
-        List.of(new InCellPeer("api", API, 9090, "TCP")), false, List.of()));
+    return NetworkPolicies.render(
+        input(
+            "frontend",
+            FRONTEND,
+            dp,
+            List.of(tcp(8080)),
+            List.of(),
+            List.of(new InCellPeer("api", API, 9090, "TCP")),
+            false,
+            List.of()));
   }
 
   static NetworkPlan api(DataPlane dp) {
-    return NetworkPolicies.render(input("api", API, dp, List.of(), List.of(tcp(9090)),
-        List.of(new InCellPeer("db", DB, 5432, "TCP")), false, List.of()));
+    return NetworkPolicies.render(
+        input(
+            "api",
+            API,
+            dp,
+            List.of(),
+            List.of(tcp(9090)),
+            List.of(new InCellPeer("db", DB, 5432, "TCP")),
+            false,
+            List.of()));
   }
 
   static NetworkPlan db(DataPlane dp) {
@@ -46,16 +62,17 @@ class ShopCiliumTest {
 
   static String baseline(String l) {
     return """
-        endpointSelector: {matchLabels: %s}
-        ingress:
-        - fromEntities: [host]
-        egress:
-        - toEndpoints:
-          - matchLabels: {"k8s:io.kubernetes.pod.namespace": kube-system, k8s-app: kube-dns}
-          toPorts:
-          - ports: [{port: "53", protocol: UDP}, {port: "53", protocol: TCP}]
-            rules: {dns: [{matchPattern: "*"}]}
-        """.formatted(l);
+    endpointSelector: {matchLabels: %s}
+    ingress:
+    - fromEntities: [host]
+    egress:
+    - toEndpoints:
+      - matchLabels: {"k8s:io.kubernetes.pod.namespace": kube-system, k8s-app: kube-dns}
+      toPorts:
+      - ports: [{port: "53", protocol: UDP}, {port: "53", protocol: TCP}]
+        rules: {dns: [{matchPattern: "*"}]}
+    """
+        .formatted(l);
   }
 
   @Test
@@ -66,58 +83,91 @@ class ShopCiliumTest {
   @Test
   void frontendRendersBaselineIngressEgressAndConn() {
     NetworkPlan plan = frontend(DP);
-    assertThat(ids(plan)).containsExactly("frontend-baseline-15339eb6", "frontend-ingress-07620b18",
-        "frontend-egress-dece3e98", "frontend-api-conn-61434dc1");
+    assertThat(ids(plan))
+        .containsExactly(
+            "frontend-baseline-15339eb6",
+            "frontend-ingress-07620b18",
+            "frontend-egress-dece3e98",
+            "frontend-api-conn-61434dc1");
     assertThat(plan.warnings()).isEmpty();
     assertEnvelopes(plan, "CiliumNetworkPolicy", FRONTEND);
-    assertThat(plan.policies().get(0).object().get("apiVersion").asText()).isEqualTo("cilium.io/v2");
+    assertThat(plan.policies().get(0).object().get("apiVersion").asText())
+        .isEqualTo("cilium.io/v2");
     assertSpec(plan, "frontend-baseline-15339eb6", baseline(LF));
-    assertSpec(plan, "frontend-ingress-07620b18", """
+    assertSpec(
+        plan,
+        "frontend-ingress-07620b18",
+        """
         endpointSelector: {matchLabels: %s}
         ingress:
         - fromEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "8080", protocol: TCP}]}]
-        """.formatted(LF, GW.formatted("gateway-external")));
-    assertSpec(plan, "frontend-egress-dece3e98", """
+        """
+            .formatted(LF, GW.formatted("gateway-external")));
+    assertSpec(
+        plan,
+        "frontend-egress-dece3e98",
+        """
         endpointSelector: {matchLabels: %s}
         egress:
         - toEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "9090", protocol: TCP}]}]
-        """.formatted(LF, LA));
-    assertSpec(plan, "frontend-api-conn-61434dc1", """
+        """
+            .formatted(LF, LA));
+    assertSpec(
+        plan,
+        "frontend-api-conn-61434dc1",
+        """
         endpointSelector: {matchLabels: %s}
         ingress:
         - fromEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "9090", protocol: TCP}]}]
-        """.formatted(LA, LF));
+        """
+            .formatted(LA, LF));
     assertGolden("shop-frontend-cilium", plan);
   }
 
   @Test
   void apiRendersWestboundOnlyAndItsConnectionToDb() {
     NetworkPlan plan = api(DP);
-    assertThat(ids(plan)).containsExactly("api-baseline-cf96a8cc", "api-ingress-8bce7742",
-        "api-egress-e4e85639", "api-db-conn-610418d8");
+    assertThat(ids(plan))
+        .containsExactly(
+            "api-baseline-cf96a8cc",
+            "api-ingress-8bce7742",
+            "api-egress-e4e85639",
+            "api-db-conn-610418d8");
     assertEnvelopes(plan, "CiliumNetworkPolicy", API);
     assertSpec(plan, "api-baseline-cf96a8cc", baseline(LA));
-    assertSpec(plan, "api-ingress-8bce7742", """
+    assertSpec(
+        plan,
+        "api-ingress-8bce7742",
+        """
         endpointSelector: {matchLabels: %s}
         ingress:
         - fromEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "9090", protocol: TCP}]}]
-        """.formatted(LA, GW.formatted("gateway-internal")));
-    assertSpec(plan, "api-egress-e4e85639", """
+        """
+            .formatted(LA, GW.formatted("gateway-internal")));
+    assertSpec(
+        plan,
+        "api-egress-e4e85639",
+        """
         endpointSelector: {matchLabels: %s}
         egress:
         - toEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "5432", protocol: TCP}]}]
-        """.formatted(LA, LD));
-    assertSpec(plan, "api-db-conn-610418d8", """
+        """
+            .formatted(LA, LD));
+    assertSpec(
+        plan,
+        "api-db-conn-610418d8",
+        """
         endpointSelector: {matchLabels: %s}
         ingress:
         - fromEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "5432", protocol: TCP}]}]
-        """.formatted(LD, LA));
+        """
+            .formatted(LD, LA));
     assertGolden("shop-api-cilium", plan);
   }
 
@@ -133,17 +183,22 @@ class ShopCiliumTest {
   @Test
   void eastboundConnectionAllowsTheInternalGatewayOnPodPort() {
     Cell billing = cell("finance", "billing");
-    NetworkPlan plan = NetworkPolicies.render(
-        input("billing", billing, DP, List.of(), List.of(), List.of(), true, List.of()));
+    NetworkPlan plan =
+        NetworkPolicies.render(
+            input("billing", billing, DP, List.of(), List.of(), List.of(), true, List.of()));
     assertThat(billing.namespace()).isEqualTo("dp-default-finance-development-d3fa0f7d");
     assertThat(ids(plan)).containsExactly("billing-baseline-f59130ed", "billing-egress-4eaf32a4");
     assertEnvelopes(plan, "CiliumNetworkPolicy", billing);
-    assertSpec(plan, "billing-egress-4eaf32a4", """
+    assertSpec(
+        plan,
+        "billing-egress-4eaf32a4",
+        """
         endpointSelector: {matchLabels: %s}
         egress:
         - toEndpoints: [{matchLabels: %s}]
           toPorts: [{ports: [{port: "10443", protocol: TCP}]}]
-        """.formatted(labels("finance", "billing"), GW.formatted("gateway-internal")));
+        """
+            .formatted(labels("finance", "billing"), GW.formatted("gateway-internal")));
     assertGolden("billing-cilium", plan);
   }
 }

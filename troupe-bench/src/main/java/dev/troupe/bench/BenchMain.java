@@ -1,0 +1,99 @@
+package dev.troupe.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code troupe bench}: {@code render --bindings N [--seed S] [--warmup K] [--rounds R] [--view
+ * memory|indexed]}. Figures go to stdout, progress to stderr. Exit codes: 0 measured, 1 a binding
+ * was blocked, 2 usage.
+ */
+public final class BenchMain {
+  static final String USAGE =
+      """
+      usage: troupe bench render --bindings N [--seed S] [--warmup K] [--rounds R] [--view V]
+        --bindings N  bindings in the generated organization (required, >= 1)
+        --seed S      generator seed (default 1)
+        --warmup K    unmeasured warm-up passes (default 2)
+        --rounds R    measured rounds; medians are reported (default 3)
+        --view V      memory: the InMemoryView troupe render uses (default); indexed: a what-if
+                      view whose list() is prepared once per kind instead of a scan per call
+      Each round times render+serialize of every binding, then serializing the same output objects
+      alone. The last line is: render/serialize ratio R (render X s, serialize Y s, N bindings,
+      M objects).""";
+
+  private BenchMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.out, System.err));
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.size() == 1 && (args.getFirst().equals("--help") || args.getFirst().equals("-h"))) {
+      out.println(USAGE);
+      return 0;
+    }
+    RenderBench.Options options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("troupe bench: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    RenderBench.Result result = new RenderBench(out, err).run(options);
+    return result.blocked() == 0 ? 0 : 1;
+  }
+
+  static RenderBench.Options parse(List<String> args) {
+    if (args.isEmpty() || !args.getFirst().equals("render")) {
+      throw new IllegalArgumentException("expected the benchmark name 'render'");
+    }
+    int bindings = -1;
+    long seed = 1;
+    int warmup = 2;
+    int rounds = 3;
+    boolean indexed = false;
+    for (int i = 1; i < args.size(); i += 2) {
+      String flag = args.get(i);
+      if (i + 1 >= args.size()) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      String value = args.get(i + 1);
+      switch (flag) {
+        case "--bindings" -> bindings = number(flag, value, 1);
+        case "--seed" -> seed = Long.parseLong(value);
+        case "--warmup" -> warmup = number(flag, value, 0);
+        case "--rounds" -> rounds = number(flag, value, 1);
+        case "--view" -> indexed = view(value);
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    if (bindings < 1) {
+      throw new IllegalArgumentException("--bindings N is required");
+    }
+    return new RenderBench.Options(bindings, seed, warmup, rounds, indexed);
+  }
+
+  private static boolean view(String value) {
+    return switch (value) {
+      case "memory" -> false;
+      case "indexed" -> true;
+      default ->
+          throw new IllegalArgumentException("--view: expected memory or indexed, got " + value);
+    };
+  }
+
+  private static int number(String flag, String value, int min) {
+    int n;
+    try {
+      n = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + ": not a number: " + value);
+    }
+    if (n < min) {
+      throw new IllegalArgumentException(flag + " must be at least " + min + ", got " + n);
+    }
+    return n;
+  }
+}
