@@ -189,6 +189,29 @@ class RenderCommandTest {
   }
 
   @Test
+  void explainNamesTheSourceOfEachField() throws Exception {
+    CliRun run = CliRun.of("render", "-f", app().toString(), "--explain", "Deployment/web-" + K8sNames.generate("web").substring(4));
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("spec.template.spec.containers[0].image = \"ghcr.io/acme/web:1.0.0\"")
+        .contains("WebApplicationBinding \"web\" spec.workloadSpec.containers.main.image")
+        .contains("connection \"api\"")
+        .contains("WebApplicationClass \"default\" spec.deploymentTemplate");
+    CliRun missing = CliRun.of("render", "-f", app().toString(), "--explain", "Deployment/nope");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("no rendered object Deployment/nope").contains("Deployment/api-14c2529e");
+    assertThat(CliRun.of("render", "-f", app().toString(), "--explain", "nope").code()).isEqualTo(2);
+  }
+
+  @Test
+  void projectSamplesRenderWithoutBlockers() {
+    CliRun run = CliRun.of("render", "-f", SamplesTest.repositoryRoot().resolve("samples").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("blocked:");
+    assertThat(DocumentReader.readYaml("out.yaml", run.out())).hasSizeGreaterThan(50);
+  }
+
+  @Test
   void invalidInputIsReportedLikeValidate() throws Exception {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, APP.replace("type: WebApplication", "type: Webapp"));
