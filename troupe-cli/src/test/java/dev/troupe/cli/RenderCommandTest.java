@@ -190,7 +190,7 @@ class RenderCommandTest {
 
   @Test
   void explainNamesTheSourceOfEachField() throws Exception {
-    CliRun run = CliRun.of("render", "-f", app().toString(), "--explain", "Deployment/web-" + K8sNames.generate("web").substring(4));
+    CliRun run = CliRun.of("render", "-f", app().toString(), "--explain", "Deployment/" + K8sNames.generate("web"));
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("spec.template.spec.containers[0].image = \"ghcr.io/acme/web:1.0.0\"")
