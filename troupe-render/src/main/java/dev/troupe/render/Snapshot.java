@@ -2,15 +2,40 @@ package dev.troupe.render;
 
 import dev.troupe.api.admission.ObjectView;
 import dev.troupe.api.kinds.Kinds;
+import dev.troupe.api.kinds.delivery.ComponentBinding;
+import dev.troupe.api.kinds.delivery.ServiceBinding;
+import dev.troupe.api.kinds.delivery.WebApplicationBinding;
+import dev.troupe.api.model.Owner;
 import dev.troupe.api.model.Resource;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The objects of one organization namespace that rendering may read (rendering.md §0.2): a
  * read-only, typed view. Rendering never reads anything else — no clock, no store, no data plane.
+ * The view must not change while the snapshot is used: lookups by owner are indexed once, on first
+ * use, so rendering many bindings of one snapshot stays linear.
  */
-public record Snapshot(String namespace, ObjectView view) {
+public final class Snapshot {
+  private final String namespace;
+  private final ObjectView view;
+  private volatile Map<String, List<ComponentBinding>> servingIndex;
+
+  public Snapshot(String namespace, ObjectView view) {
+    this.namespace = namespace;
+    this.view = view;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public ObjectView view() {
+    return view;
+  }
 
   /** The object of {@code type} named {@code name} in this namespace. */
   public <T extends Resource> Optional<T> find(Class<T> type, String name) {
@@ -28,5 +53,35 @@ public record Snapshot(String namespace, ObjectView view) {
         .filter(type::isInstance)
         .map(type::cast)
         .toList();
+  }
+
+  /**
+   * The ServiceBindings (by name), then the WebApplicationBindings (by name), of component {@code
+   * (project, component)} in {@code environment}: the bindings that can serve connections and APIs.
+   */
+  public List<ComponentBinding> servingBindings(String project, String component, String environment) {
+    Map<String, List<ComponentBinding>> index = servingIndex;
+    if (index == null) {
+      index = new HashMap<>();
+      for (Class<? extends ComponentBinding> type :
+          List.of(ServiceBinding.class, WebApplicationBinding.class)) {
+        for (ComponentBinding b : list(type)) {
+          Owner o = b.owner();
+          if (o != null) {
+            index
+                .computeIfAbsent(
+                    key(o.projectName(), o.componentName(), b.environmentName()),
+                    k -> new ArrayList<>())
+                .add(b);
+          }
+        }
+      }
+      servingIndex = index;
+    }
+    return index.getOrDefault(key(project, component, environment), List.of());
+  }
+
+  private static String key(String project, String component, String environment) {
+    return project + "\u0000" + component + "\u0000" + environment;
   }
 }

@@ -4,15 +4,19 @@ import dev.troupe.api.kinds.Kinds;
 import dev.troupe.api.model.Resource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** An {@link ObjectView} over a fixed set of typed objects (offline admission, tests). */
+/**
+ * An {@link ObjectView} over a fixed set of typed objects (offline admission and rendering, tests),
+ * bucketed by kind and namespace so that lookups and lists cost what they return, not the whole set.
+ */
 public final class InMemoryView implements ObjectView {
-  private final Map<String, Resource> objects = new TreeMap<>();
+  /** (kind, namespace) → name → object, names in byte order. */
+  private final Map<String, TreeMap<String, Resource>> buckets = new HashMap<>();
 
   public InMemoryView(Collection<? extends Resource> resources) {
     resources.forEach(this::put);
@@ -24,30 +28,30 @@ public final class InMemoryView implements ObjectView {
 
   private void put(Resource r) {
     String kind = Kinds.of(r.getClass()).kind();
-    objects.put(BatchContext.key(kind, r.namespace() == null ? "" : r.namespace(), r.name()), r);
+    String namespace = r.namespace() == null ? "" : r.namespace();
+    buckets.computeIfAbsent(bucket(kind, namespace), b -> new TreeMap<>()).put(r.name(), r);
+  }
+
+  private static String bucket(String kind, String namespace) {
+    return kind + "\u0000" + namespace;
   }
 
   @Override
   public Optional<Resource> get(String kind, String namespace, String name) {
-    return Optional.ofNullable(objects.get(BatchContext.key(kind, namespace, name)));
+    TreeMap<String, Resource> b = buckets.get(bucket(kind, namespace));
+    return b == null ? Optional.empty() : Optional.ofNullable(b.get(name));
   }
 
   @Override
   public List<Resource> list(String kind, String namespace) {
-    String prefix = kind + "\u0000" + namespace + "\u0000";
-    List<Resource> out = new ArrayList<>();
-    objects.forEach(
-        (k, r) -> {
-          if (k.startsWith(prefix)) {
-            out.add(r);
-          }
-        });
-    out.sort(Comparator.comparing(Resource::name));
-    return out;
+    TreeMap<String, Resource> b = buckets.get(bucket(kind, namespace));
+    return b == null ? List.of() : List.copyOf(b.values());
   }
 
   /** Every object held. */
   public List<Resource> all() {
-    return List.copyOf(objects.values());
+    List<Resource> out = new ArrayList<>();
+    buckets.values().forEach(b -> out.addAll(b.values()));
+    return out;
   }
 }

@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Renders an APIBinding (rendering.md §4.5): the gateway objects of one managed API with the
@@ -138,11 +137,9 @@ final class ApiBindingRenderer {
 
   /** The ServiceBinding or WebApplicationBinding of the owner component (smallest name). */
   static Optional<ComponentBinding> backend(Snapshot snapshot, Owner owner, String environment) {
-    return Stream.concat(
-            snapshot.list(ServiceBinding.class).stream(),
-            snapshot.list(WebApplicationBinding.class).stream())
-        .map(ComponentBinding.class::cast)
-        .filter(x -> owner.equals(x.owner()) && environment.equals(x.environmentName()))
+    return snapshot
+        .servingBindings(owner.projectName(), owner.componentName(), environment)
+        .stream()
         .min(Comparator.comparing(ComponentBinding::name));
   }
 

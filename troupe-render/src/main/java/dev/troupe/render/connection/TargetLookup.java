@@ -7,15 +7,11 @@ import dev.troupe.api.kinds.delivery.Binding;
 import dev.troupe.api.kinds.delivery.BindingStatus.EndpointAccess;
 import dev.troupe.api.kinds.delivery.BindingStatus.EndpointStatus;
 import dev.troupe.api.kinds.delivery.ComponentBinding;
-import dev.troupe.api.kinds.delivery.ServiceBinding;
-import dev.troupe.api.kinds.delivery.WebApplicationBinding;
 import dev.troupe.api.kinds.platform.DeploymentPipeline;
 import dev.troupe.render.GatewaySettings;
 import dev.troupe.render.Snapshot;
 import dev.troupe.render.gateway.EndpointAccesses;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The six checks of rendering.md §6.2, in order, for a connection of a binding in project {@code P}
@@ -100,13 +96,6 @@ final class TargetLookup {
 
   /** Row 3: the Service or WebApplication binding of {@code (tp, tc)} in {@code E}. */
   private Optional<ComponentBinding> binding(String tp, String tc) {
-    return Stream.concat(
-            snapshot.list(ServiceBinding.class).stream(),
-            snapshot.list(WebApplicationBinding.class).stream())
-        .map(ComponentBinding.class::cast)
-        .filter(b -> b.owner() != null)
-        .filter(b -> tp.equals(b.owner().projectName()) && tc.equals(b.owner().componentName()))
-        .filter(b -> Objects.equals(environment, b.environmentName()))
-        .findFirst();
+    return snapshot.servingBindings(tp, tc, environment).stream().findFirst();
   }
 }

@@ -13,6 +13,9 @@ import dev.troupe.render.Snapshot;
 import dev.troupe.render.binding.BindingRenderer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -50,12 +53,13 @@ public final class OfflineRender {
    * admitted against), limited to {@code environments} when that set is non-empty.
    */
   public static Result render(List<AdmittedObject> admitted, InMemoryView store, Set<String> environments) {
-    List<Resource> all = new ArrayList<>(store.all());
+    // Admitted objects replace the store's objects of the same kind, namespace and name.
+    Map<String, Resource> byKey = new LinkedHashMap<>();
+    store.all().forEach(r -> byKey.put(key(r), r));
     List<Resource> claims = new ArrayList<>();
     List<Binding> bindings = new ArrayList<>();
     for (AdmittedObject o : admitted) {
-      all.removeIf(r -> sameObject(r, o.resource()));
-      all.add(o.resource());
+      byKey.put(key(o.resource()), o.resource());
       switch (o.resource()) {
         case Binding b -> bindings.add(b);
         case Claim c -> claims.add(c);
@@ -63,6 +67,7 @@ public final class OfflineRender {
         default -> {}
       }
     }
+    List<Resource> all = new ArrayList<>(byKey.values());
     InMemoryView inputs = new InMemoryView(all);
     List<String> notes = new ArrayList<>();
     List<Binding> derived = new ArrayList<>();
@@ -80,12 +85,16 @@ public final class OfflineRender {
     all.addAll(derived);
     InMemoryView world = new InMemoryView(all);
     List<Release> releases = new ArrayList<>();
+    Set<Binding> isDerived = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    isDerived.addAll(derived);
+    Map<String, Snapshot> snapshots = new HashMap<>();
     for (Binding b : sorted(bindings, derived)) {
       if (!environments.isEmpty() && !environments.contains(b.environmentName())) {
         continue;
       }
-      RenderOutcome outcome = BindingRenderer.render(b, new Snapshot(b.namespace(), world));
-      releases.add(new Release(b, derived.contains(b), outcome));
+      Snapshot snapshot = snapshots.computeIfAbsent(b.namespace(), ns -> new Snapshot(ns, world));
+      RenderOutcome outcome = BindingRenderer.render(b, snapshot);
+      releases.add(new Release(b, isDerived.contains(b), outcome));
     }
     return new Result(releases, outputs(releases), notes, world);
   }
@@ -120,9 +129,7 @@ public final class OfflineRender {
     return out;
   }
 
-  private static boolean sameObject(Resource a, Resource b) {
-    return a.getClass().equals(b.getClass())
-        && a.name().equals(b.name())
-        && String.valueOf(a.namespace()).equals(String.valueOf(b.namespace()));
+  private static String key(Resource r) {
+    return r.getClass().getName() + "\u0000" + r.namespace() + "\u0000" + r.name();
   }
 }

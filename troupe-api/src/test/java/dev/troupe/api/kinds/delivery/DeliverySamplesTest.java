@@ -70,7 +70,7 @@ class DeliverySamplesTest {
     object(r, DeployableArtifact.class, development.deployableArtifactRef());
     Promotion p = object(r, Promotion.class, "orders-development-to-staging-k3m9x");
     assertThat(p.spec().deployableArtifactRef()).isEqualTo(development.deployableArtifactRef());
-    APIBinding api = object(r, APIBinding.class, "orders-admin-production");
+    APIBinding api = object(r, APIBinding.class, "orders-admin-development");
     assertThat(api.owner().componentName()).isEqualTo("orders");
     assertThat(object(r, Release.class, "inventory-extras").cellNamespace())
         .isEqualTo(K8sNames.cellNamespace("default", "shop", "development"));
