@@ -6,14 +6,17 @@ import dev.troupe.render.offline.OfflineRender;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code troupe render --explain KIND/NAME}: where each field of one rendered object comes from. */
+/**
+ * {@code troupe render --explain KIND/NAME}: where each field of one rendered object comes from.
+ */
 final class Explain {
   private Explain() {}
 
   static int print(OfflineRender.Result result, String which, PrintWriter out, PrintWriter err) {
     int slash = which.indexOf('/');
     if (slash <= 0 || slash == which.length() - 1) {
-      throw new TroupeCli.UsageException("--explain needs KIND/NAME, e.g. Deployment/greeter-service-483f44a4");
+      throw new TroupeCli.UsageException(
+          "--explain needs KIND/NAME, e.g. Deployment/greeter-service-483f44a4");
     }
     String kind = which.substring(0, slash);
     String name = which.substring(slash + 1);
@@ -23,13 +26,26 @@ final class Explain {
             .toList();
     if (matches.isEmpty()) {
       err.println("troupe: no rendered object " + kind + "/" + name + "; rendered objects are:");
-      result.objects().forEach(o -> err.println("  " + o.object().kind() + "/" + o.object().name()));
+      result
+          .objects()
+          .forEach(o -> err.println("  " + o.object().kind() + "/" + o.object().name()));
       return 1;
     }
     for (OfflineRender.Output o : matches) {
       Snapshot snapshot = new Snapshot(o.binding().namespace(), result.world());
-      out.println(o.object().kind() + "/" + o.object().name() + " in " + o.cellNamespace()
-          + " (from " + o.binding().kind() + " " + o.binding().namespace() + "/" + o.binding().name() + ")");
+      out.println(
+          o.object().kind()
+              + "/"
+              + o.object().name()
+              + " in "
+              + o.cellNamespace()
+              + " (from "
+              + o.binding().kind()
+              + " "
+              + o.binding().namespace()
+              + "/"
+              + o.binding().name()
+              + ")");
       for (Explainer.Line line : Explainer.explain(o.binding(), o.object(), snapshot)) {
         out.println("  " + line.path() + " = " + line.value());
         out.println("      ← " + line.source());

@@ -27,7 +27,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code troupe render}: offline rendering of files into the data-plane objects of each Release. */
+/**
+ * {@code troupe render}: offline rendering of files into the data-plane objects of each Release.
+ */
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
@@ -65,7 +67,8 @@ final class RenderCommand implements Callable<Integer> {
       names = {"-f", "--filename"},
       paramLabel = "PATH",
       required = true,
-      description = "File or directory (recursive: *.yaml, *.yml, *.json), or - for stdin. Repeatable.")
+      description =
+          "File or directory (recursive: *.yaml, *.yml, *.json), or - for stdin. Repeatable.")
   List<String> files;
 
   @Option(
@@ -91,7 +94,8 @@ final class RenderCommand implements Callable<Integer> {
       names = {"-n", "--namespace", "--org"},
       paramLabel = "ORG",
       defaultValue = "default",
-      description = "Organization (namespace) for objects that name none (default: ${DEFAULT-VALUE}).")
+      description =
+          "Organization (namespace) for objects that name none (default: ${DEFAULT-VALUE}).")
   String namespace;
 
   @Option(
@@ -127,7 +131,8 @@ final class RenderCommand implements Callable<Integer> {
       result.objects().forEach(o -> array.add(o.object().object()));
       stdout.println(Codec.toJson(array));
     } else {
-      stdout.print(Codec.toYamlStream(result.objects().stream().map(o -> o.object().object()).toList()));
+      stdout.print(
+          Codec.toYamlStream(result.objects().stream().map(o -> o.object().object()).toList()));
     }
     stdout.flush();
     return result.blocked() ? 1 : 0;
@@ -136,7 +141,8 @@ final class RenderCommand implements Callable<Integer> {
   private static void report(OfflineRender.Result result, PrintWriter err) {
     for (OfflineRender.Release r : result.releases()) {
       Binding b = r.binding();
-      String who = b.kind() + " " + b.namespace() + "/" + b.name() + " (" + b.environmentName() + ")";
+      String who =
+          b.kind() + " " + b.namespace() + "/" + b.name() + " (" + b.environmentName() + ")";
       if (r.outcome() instanceof RenderOutcome.Blocked blocked) {
         for (Blocker x : blocked.blockers()) {
           err.println("blocked: " + who + ": " + x.reason() + ": " + x.message());
@@ -144,7 +150,17 @@ final class RenderCommand implements Callable<Integer> {
       }
       r.outcome()
           .warnings()
-          .forEach(w -> err.println("warning: " + who + ": " + w.type() + "[" + w.reason() + "]: " + w.message()));
+          .forEach(
+              w ->
+                  err.println(
+                      "warning: "
+                          + who
+                          + ": "
+                          + w.type()
+                          + "["
+                          + w.reason()
+                          + "]: "
+                          + w.message()));
     }
   }
 
@@ -153,7 +169,8 @@ final class RenderCommand implements Callable<Integer> {
       Path file =
           dir.resolve(o.environment())
               .resolve(o.cellNamespace())
-              .resolve(o.object().kind().toLowerCase(Locale.ROOT) + "-" + o.object().name() + ".yaml");
+              .resolve(
+                  o.object().kind().toLowerCase(Locale.ROOT) + "-" + o.object().name() + ".yaml");
       Files.createDirectories(file.getParent());
       Files.writeString(file, Codec.toYaml(o.object().object()), StandardCharsets.UTF_8);
     }

@@ -100,7 +100,8 @@ class RenderCommandTest {
                 "Service/" + gen("web")));
     expected.sort(java.util.Comparator.naturalOrder());
     assertThat(objects)
-        .extracting(d -> d.tree().path("kind").asText() + "/" + d.tree().at("/metadata/name").asText())
+        .extracting(
+            d -> d.tree().path("kind").asText() + "/" + d.tree().at("/metadata/name").asText())
         .containsExactlyElementsOf(expected);
     for (Document d : objects) {
       assertThat(d.tree().at("/metadata/namespace").asText())
@@ -114,7 +115,8 @@ class RenderCommandTest {
             .orElseThrow()
             .tree()
             .toString();
-    assertThat(webDeployment).contains("\"name\":\"API_URL\",\"value\":\"http://api-14c2529e:9090\"");
+    assertThat(webDeployment)
+        .contains("\"name\":\"API_URL\",\"value\":\"http://api-14c2529e:9090\"");
   }
 
   @Test
@@ -179,7 +181,8 @@ class RenderCommandTest {
   @Test
   void blockedBindingsAreReportedAndExitOne() throws Exception {
     Path f = dir.resolve("blocked.yaml");
-    Files.writeString(f, APP.replace("componentName: api, endpoint: rest", "componentName: api, endpoint: nope"));
+    Files.writeString(
+        f, APP.replace("componentName: api, endpoint: rest", "componentName: api, endpoint: nope"));
     CliRun run = CliRun.of("render", "-f", f.toString());
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err())
@@ -190,7 +193,13 @@ class RenderCommandTest {
 
   @Test
   void explainNamesTheSourceOfEachField() throws Exception {
-    CliRun run = CliRun.of("render", "-f", app().toString(), "--explain", "Deployment/" + K8sNames.generate("web"));
+    CliRun run =
+        CliRun.of(
+            "render",
+            "-f",
+            app().toString(),
+            "--explain",
+            "Deployment/" + K8sNames.generate("web"));
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("spec.template.spec.containers[0].image = \"ghcr.io/acme/web:1.0.0\"")
@@ -199,13 +208,17 @@ class RenderCommandTest {
         .contains("WebApplicationClass \"default\" spec.deploymentTemplate");
     CliRun missing = CliRun.of("render", "-f", app().toString(), "--explain", "Deployment/nope");
     assertThat(missing.code()).isEqualTo(1);
-    assertThat(missing.err()).contains("no rendered object Deployment/nope").contains("Deployment/api-14c2529e");
-    assertThat(CliRun.of("render", "-f", app().toString(), "--explain", "nope").code()).isEqualTo(2);
+    assertThat(missing.err())
+        .contains("no rendered object Deployment/nope")
+        .contains("Deployment/api-14c2529e");
+    assertThat(CliRun.of("render", "-f", app().toString(), "--explain", "nope").code())
+        .isEqualTo(2);
   }
 
   @Test
   void projectSamplesRenderWithoutBlockers() {
-    CliRun run = CliRun.of("render", "-f", SamplesTest.repositoryRoot().resolve("samples").toString());
+    CliRun run =
+        CliRun.of("render", "-f", SamplesTest.repositoryRoot().resolve("samples").toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain("blocked:");
     assertThat(DocumentReader.readYaml("out.yaml", run.out())).hasSizeGreaterThan(50);
@@ -224,7 +237,9 @@ class RenderCommandTest {
   @Test
   void conformanceSamplesRenderWithTheSpecNames() {
     Path conformance =
-        SamplesTest.repositoryRoot().resolveSibling("shared").resolve("conformance/openchoreo-samples");
+        SamplesTest.repositoryRoot()
+            .resolveSibling("shared")
+            .resolve("conformance/openchoreo-samples");
     assumeTrue(Files.isDirectory(conformance), "shared/conformance is not beside this checkout");
     CliRun run = CliRun.of("render", "-f", conformance.toString());
     assertThat(run.code()).as(run.err()).isZero();

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What rendering one binding gives (rendering.md §0.1): the Release's resources, or the blockers
- * that stop it. Both carry the computed {@code status.endpoints} and {@code status.connections}, the
- * warning conditions and the dependencies the controller must watch.
+ * that stop it. Both carry the computed {@code status.endpoints} and {@code status.connections},
+ * the warning conditions and the dependencies the controller must watch.
  */
 public sealed interface RenderOutcome {
   List<BindingStatus.EndpointStatus> endpoints();

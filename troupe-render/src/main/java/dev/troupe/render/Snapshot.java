@@ -59,7 +59,8 @@ public final class Snapshot {
    * The ServiceBindings (by name), then the WebApplicationBindings (by name), of component {@code
    * (project, component)} in {@code environment}: the bindings that can serve connections and APIs.
    */
-  public List<ComponentBinding> servingBindings(String project, String component, String environment) {
+  public List<ComponentBinding> servingBindings(
+      String project, String component, String environment) {
     Map<String, List<ComponentBinding>> index = servingIndex;
     if (index == null) {
       index = new HashMap<>();

@@ -59,7 +59,9 @@ public final class Trees {
         || (value.isContainerNode() && value.isEmpty());
   }
 
-  /** The first 8 hex characters of SHA-256 over the UTF-8 bytes of {@code s} (rendering.md §1.3). */
+  /**
+   * The first 8 hex characters of SHA-256 over the UTF-8 bytes of {@code s} (rendering.md §1.3).
+   */
   public static String sha8(String s) {
     return sha256Hex(s).substring(0, 8);
   }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * An {@link ObjectView} over a fixed set of typed objects (offline admission and rendering, tests),
- * bucketed by kind and namespace so that lookups and lists cost what they return, not the whole set.
+ * bucketed by kind and namespace so that lookups and lists cost what they return, not the whole
+ * set.
  */
 public final class InMemoryView implements ObjectView {
   /** (kind, namespace) → name → object, names in byte order. */

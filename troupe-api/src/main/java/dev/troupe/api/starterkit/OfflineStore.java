@@ -3,7 +3,6 @@ package dev.troupe.api.starterkit;
 import dev.troupe.api.admission.AdmissionResult;
 import dev.troupe.api.admission.AdmittedObject;
 import dev.troupe.api.admission.InMemoryView;
-import dev.troupe.api.admission.ObjectView;
 import dev.troupe.api.codec.Document;
 import dev.troupe.api.kinds.Kinds;
 import dev.troupe.api.model.Resource;

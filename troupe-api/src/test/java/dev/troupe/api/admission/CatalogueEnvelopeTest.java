@@ -290,7 +290,8 @@ class CatalogueEnvelopeTest {
             "metadata.annotations[\"openchoreo.dev/change-cause\"]");
     assertThat(p.message()).isEqualTo("only the platform may record the reason Promotion");
     assertAccepted(admission.as(Identity.platformController()).admit(project));
-    assertAccepted(admission.as(Identity.developer("dev")).admit(project.replace("Promotion", "Edit")));
+    assertAccepted(
+        admission.as(Identity.developer("dev")).admit(project.replace("Promotion", "Edit")));
   }
 
   @Test

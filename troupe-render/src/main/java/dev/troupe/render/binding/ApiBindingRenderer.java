@@ -11,7 +11,6 @@ import dev.troupe.api.kinds.delivery.Binding;
 import dev.troupe.api.kinds.delivery.BindingStatus;
 import dev.troupe.api.kinds.delivery.ComponentBinding;
 import dev.troupe.api.kinds.delivery.ServiceBinding;
-import dev.troupe.api.kinds.delivery.WebApplicationBinding;
 import dev.troupe.api.model.Owner;
 import dev.troupe.api.names.K8sNames;
 import dev.troupe.render.Blocker;
@@ -53,11 +52,14 @@ final class ApiBindingRenderer {
     String apiName = b.spec().apiName();
     Optional<API> live = snapshot.find(API.class, apiName);
     RestApi rest =
-        b.spec().apiSpec() != null ? b.spec().apiSpec().rest() : live.map(a -> a.spec().rest()).orElse(null);
+        b.spec().apiSpec() != null
+            ? b.spec().apiSpec().rest()
+            : live.map(a -> a.spec().rest()).orElse(null);
     Owner owner = b.owner() != null ? b.owner() : live.map(a -> a.spec().owner()).orElse(null);
     if (rest == null || owner == null) {
       return blocked(
-          List.of(new Blocker(Blocker.API_NOT_FOUND, "API \"" + apiName + "\" not found")), List.of());
+          List.of(new Blocker(Blocker.API_NOT_FOUND, "API \"" + apiName + "\" not found")),
+          List.of());
     }
     List<Blocker> blockers = new ArrayList<>();
     String className = b.spec().apiClassName();
@@ -132,7 +134,12 @@ final class ApiBindingRenderer {
     resources.addAll(gateway.securityPolicies());
     resources.addAll(gateway.trafficPolicies());
     return new RenderOutcome.Rendered(
-        resources, endpoints, List.of(), Warnings.exposure(apis).stream().toList(), List.of(), List.of());
+        resources,
+        endpoints,
+        List.of(),
+        Warnings.exposure(apis).stream().toList(),
+        List.of(),
+        List.of());
   }
 
   /** The ServiceBinding or WebApplicationBinding of the owner component (smallest name). */
@@ -143,7 +150,8 @@ final class ApiBindingRenderer {
         .min(Comparator.comparing(ComponentBinding::name));
   }
 
-  private static ObjectNode backendServiceSpec(Snapshot snapshot, ComponentBinding backend, Cell cell) {
+  private static ObjectNode backendServiceSpec(
+      Snapshot snapshot, ComponentBinding backend, Cell cell) {
     Class<? extends DeploymentClass> type =
         backend instanceof ServiceBinding
             ? dev.troupe.api.kinds.classes.ServiceClass.class
@@ -153,7 +161,8 @@ final class ApiBindingRenderer {
     return ServiceSpecs.merged(ComponentRenderer.copy(template), backend.workloadSpec(), cell);
   }
 
-  private static List<IngressPort> ports(List<Exposure> exposures, String level, ObjectNode service) {
+  private static List<IngressPort> ports(
+      List<Exposure> exposures, String level, ObjectNode service) {
     return exposures.stream()
         .filter(x -> x.level().equals(level))
         .map(x -> new IngressPort(ServiceSpecs.targetPort(service, x.backendPort()), "TCP"))

@@ -184,8 +184,7 @@ final class ComponentRenderer {
     }
     String label = cell.component() + "-" + platform.gateway().dnsPrefix();
     String host = platform.gateway().webApplicationHost(cell.component());
-    if (label.length() > 63
-        || dev.troupe.api.format.Formats.HOSTNAME.check(host).isPresent()) {
+    if (label.length() > 63 || dev.troupe.api.format.Formats.HOSTNAME.check(host).isPresent()) {
       blockers.add(Blocker.invalid("generated hostname \"" + host + "\" is invalid"));
     }
   }

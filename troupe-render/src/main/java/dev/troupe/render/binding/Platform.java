@@ -38,7 +38,6 @@ record Platform(Environment environment, DataPlane dataPlane, GatewaySettings ga
                   + environmentName
                   + "\" not found"));
     }
-    return new Found(
-        new Platform(env.get(), dp.get(), GatewaySettings.of(env.get(), dp.get())));
+    return new Found(new Platform(env.get(), dp.get(), GatewaySettings.of(env.get(), dp.get())));
   }
 }

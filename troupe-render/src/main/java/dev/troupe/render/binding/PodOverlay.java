@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pod-template overlay of a binding (rendering.md §4.1): containers (main first, then the others
- * in document order) with image, command, args, env, envFrom, ports (main, Deployments only) and
- * mounts; pod labels, the configuration hash, volumes and the image-pull secret.
+ * The pod-template overlay of a binding (rendering.md §4.1): containers (main first, then the
+ * others in document order) with image, command, args, env, envFrom, ports (main, Deployments only)
+ * and mounts; pod labels, the configuration hash, volumes and the image-pull secret.
  */
 final class PodOverlay {
   private PodOverlay() {}
@@ -43,8 +43,8 @@ final class PodOverlay {
   }
 
   /**
-   * The pod template overlay: {@code {metadata: {labels, annotations?}, spec: {containers, volumes?,
-   * imagePullSecrets?}}}.
+   * The pod template overlay: {@code {metadata: {labels, annotations?}, spec: {containers,
+   * volumes?, imagePullSecrets?}}}.
    */
   static ObjectNode template(
       WorkloadTemplate workload,
@@ -66,7 +66,8 @@ final class PodOverlay {
     }
     ArrayNode containers = spec.putArray("containers");
     String main = workload.mainContainerName();
-    containers.add(container(main, workload.mainContainer(), config, connectionEnv, workload, withPorts));
+    containers.add(
+        container(main, workload.mainContainer(), config, connectionEnv, workload, withPorts));
     workload
         .containersOrEmpty()
         .forEach(

@@ -12,8 +12,8 @@ import dev.troupe.render.merge.StrategicMerge;
 
 /**
  * The Kubernetes Service of a binding (rendering.md §4.2): the overlay ({@code type: ClusterIP},
- * selector {@code L(b)}, endpoint ports), merged onto the class's {@code serviceTemplate}, minus the
- * fields Kubernetes rejects on a ClusterIP Service.
+ * selector {@code L(b)}, endpoint ports), merged onto the class's {@code serviceTemplate}, minus
+ * the fields Kubernetes rejects on a ClusterIP Service.
  */
 final class ServiceSpecs {
   private ServiceSpecs() {}
@@ -52,7 +52,9 @@ final class ServiceSpecs {
     return spec.get("ports") instanceof ArrayNode a && !a.isEmpty();
   }
 
-  /** The target port of backend port {@code port}: the Service's {@code targetPort}, else the port. */
+  /**
+   * The target port of backend port {@code port}: the Service's {@code targetPort}, else the port.
+   */
   static JsonNode targetPort(ObjectNode mergedSpec, int port) {
     if (mergedSpec.get("ports") instanceof ArrayNode ports) {
       for (JsonNode p : ports) {

@@ -25,6 +25,11 @@ final class Warnings {
     }
     return Optional.of(
         new Condition(
-            "ExposureWarning", Condition.TRUE, "EmptyExposeLevels", String.join("; ", parts), null, null));
+            "ExposureWarning",
+            Condition.TRUE,
+            "EmptyExposeLevels",
+            String.join("; ", parts),
+            null,
+            null));
   }
 }

@@ -28,7 +28,10 @@ import java.util.Optional;
  * templates merged with the binding's overlay, then the post-merge overrides for Suspend.
  */
 record WorkloadObjects(
-    List<RenderedObject> objects, ObjectNode serviceSpec, String serviceName, Blocker blockerOrNull) {
+    List<RenderedObject> objects,
+    ObjectNode serviceSpec,
+    String serviceName,
+    Blocker blockerOrNull) {
 
   Optional<Blocker> blocker() {
     return Optional.ofNullable(blockerOrNull);
@@ -73,7 +76,8 @@ record WorkloadObjects(
         PodOverlay.template(
             b.workloadSpec(), config, connections.injectedEnv(), cell, dataPlane, true, null));
     ObjectNode spec =
-        (ObjectNode) StrategicMerge.merge(template, overlay, MergeSchema.DEPLOYMENT_SPEC).deepCopy();
+        (ObjectNode)
+            StrategicMerge.merge(template, overlay, MergeSchema.DEPLOYMENT_SPEC).deepCopy();
     if (suspend) {
       spec.put("replicas", 0);
     }
@@ -137,7 +141,8 @@ record WorkloadObjects(
           List.of(),
           null,
           null,
-          Blocker.invalid("no schedule: set spec.schedule or the class's cronJobTemplate.schedule"));
+          Blocker.invalid(
+              "no schedule: set spec.schedule or the class's cronJobTemplate.schedule"));
     }
     if (suspend) {
       spec.put("suspend", true);

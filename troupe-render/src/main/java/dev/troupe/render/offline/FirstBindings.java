@@ -106,7 +106,8 @@ final class FirstBindings {
     String env = api.spec().environmentName();
     boolean exists =
         snapshot.list(APIBinding.class).stream()
-            .anyMatch(b -> api.name().equals(b.spec().apiName()) && env.equals(b.environmentName()));
+            .anyMatch(
+                b -> api.name().equals(b.spec().apiName()) && env.equals(b.environmentName()));
     if (exists) {
       return Optional.empty();
     }

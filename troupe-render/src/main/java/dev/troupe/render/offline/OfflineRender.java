@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,11 +35,12 @@ public final class OfflineRender {
   }
 
   /** An object of the output stream with the environment it belongs to. */
-  public record Output(String environment, String cellNamespace, RenderedObject object, Binding binding) {}
+  public record Output(
+      String environment, String cellNamespace, RenderedObject object, Binding binding) {}
 
   /**
-   * The releases, the sorted output objects, notes about claims that got no binding, and the objects
-   * rendering read (inputs, starter kit and derived bindings).
+   * The releases, the sorted output objects, notes about claims that got no binding, and the
+   * objects rendering read (inputs, starter kit and derived bindings).
    */
   public record Result(
       List<Release> releases, List<Output> objects, List<String> notes, InMemoryView world) {
@@ -49,10 +50,11 @@ public final class OfflineRender {
   }
 
   /**
-   * Renders the bindings of {@code admitted} (against {@code store}, the offline store the files were
-   * admitted against), limited to {@code environments} when that set is non-empty.
+   * Renders the bindings of {@code admitted} (against {@code store}, the offline store the files
+   * were admitted against), limited to {@code environments} when that set is non-empty.
    */
-  public static Result render(List<AdmittedObject> admitted, InMemoryView store, Set<String> environments) {
+  public static Result render(
+      List<AdmittedObject> admitted, InMemoryView store, Set<String> environments) {
     // Admitted objects replace the store's objects of the same kind, namespace and name.
     Map<String, Resource> byKey = new LinkedHashMap<>();
     store.all().forEach(r -> byKey.put(key(r), r));
@@ -76,8 +78,14 @@ public final class OfflineRender {
         case FirstBindings.Made m -> derived.add(m.binding());
         case FirstBindings.Skipped s -> {
           if (s.reason() != null) {
-            notes.add(s.claim().kind() + " " + s.claim().namespace() + "/" + s.claim().name()
-                + ": no first-environment binding: " + s.reason());
+            notes.add(
+                s.claim().kind()
+                    + " "
+                    + s.claim().namespace()
+                    + "/"
+                    + s.claim().name()
+                    + ": no first-environment binding: "
+                    + s.reason());
           }
         }
       }

@@ -142,7 +142,8 @@ class BindingRendererTest {
 
   @Test
   void mainContainerKeyedOtherwiseTakesTheClassMainTemplate() {
-    RenderOutcome.Rendered r = rendered(BindingRenderer.render(binding(ServiceBinding.class, "api"), snapshot));
+    RenderOutcome.Rendered r =
+        rendered(BindingRenderer.render(binding(ServiceBinding.class, "api"), snapshot));
     JsonNode containers = object(r, "Deployment").object().at("/spec/template/spec/containers");
     assertThat(List.of(containers.get(0), containers.get(1), containers.get(2)))
         .extracting(c -> c.get("name").asText())
@@ -159,7 +160,8 @@ class BindingRendererTest {
 
   @Test
   void serviceIsAlwaysClusterIpWithoutNodePortFields() {
-    RenderOutcome.Rendered r = rendered(BindingRenderer.render(binding(ServiceBinding.class, "api"), snapshot));
+    RenderOutcome.Rendered r =
+        rendered(BindingRenderer.render(binding(ServiceBinding.class, "api"), snapshot));
     JsonNode spec = object(r, "Service").object().get("spec");
     assertThat(spec.get("type").asText()).isEqualTo("ClusterIP");
     assertThat(spec.has("externalTrafficPolicy")).isFalse();
@@ -174,7 +176,9 @@ class BindingRendererTest {
         rendered(BindingRenderer.render(with(active, "releaseState", "Suspend"), snapshot));
     RenderOutcome.Rendered normal = rendered(BindingRenderer.render(active, snapshot));
     assertThat(object(suspended, "Deployment").object().at("/spec/replicas").asInt()).isZero();
-    assertThat(suspended.resources()).extracting(RenderedObject::id).isEqualTo(normal.resources().stream().map(RenderedObject::id).toList());
+    assertThat(suspended.resources())
+        .extracting(RenderedObject::id)
+        .isEqualTo(normal.resources().stream().map(RenderedObject::id).toList());
   }
 
   @Test
@@ -182,7 +186,8 @@ class BindingRendererTest {
     ScheduledTaskBinding job = binding(ScheduledTaskBinding.class, "job");
     RenderOutcome.Rendered active = rendered(BindingRenderer.render(job, snapshot));
     assertThat(object(active, "CronJob").object().at("/spec").has("suspend")).isFalse();
-    assertThat(object(active, "CronJob").object().at("/spec/schedule").asText()).isEqualTo("*/5 * * * *");
+    assertThat(object(active, "CronJob").object().at("/spec/schedule").asText())
+        .isEqualTo("*/5 * * * *");
     RenderOutcome.Rendered suspended =
         rendered(BindingRenderer.render(with(job, "releaseState", "Suspend"), snapshot));
     assertThat(object(suspended, "CronJob").object().at("/spec/suspend").asBoolean()).isTrue();
@@ -193,7 +198,8 @@ class BindingRendererTest {
   void undeployRendersNothingButKeepsTheEndpoints() {
     RenderOutcome.Rendered r =
         rendered(
-            BindingRenderer.render(with(binding(ServiceBinding.class, "api"), "releaseState", "Undeploy"), snapshot));
+            BindingRenderer.render(
+                with(binding(ServiceBinding.class, "api"), "releaseState", "Undeploy"), snapshot));
     assertThat(r.resources()).isEmpty();
     assertThat(r.endpoints()).hasSize(1);
     assertThat(r.endpoints().get(0).organization().uri())
@@ -202,13 +208,20 @@ class BindingRendererTest {
 
   @Test
   void apiBindingRendersTheRouteAndPoliciesInFrontOfTheBackend() {
-    RenderOutcome.Rendered r = rendered(BindingRenderer.render(binding(APIBinding.class, "api-admin"), snapshot));
-    assertThat(r.resources()).extracting(RenderedObject::kind)
-        .containsExactly("CiliumNetworkPolicy", "HTTPRoute", "SecurityPolicy", "BackendTrafficPolicy");
+    RenderOutcome.Rendered r =
+        rendered(BindingRenderer.render(binding(APIBinding.class, "api-admin"), snapshot));
+    assertThat(r.resources())
+        .extracting(RenderedObject::kind)
+        .containsExactly(
+            "CiliumNetworkPolicy", "HTTPRoute", "SecurityPolicy", "BackendTrafficPolicy");
     assertThat(r.resources().get(0).name()).startsWith("api-admin-ingress-");
     assertThat(object(r, "HTTPRoute").object().at("/spec/rules/0/backendRefs/0/name").asText())
         .isEqualTo("api-14c2529e");
-    assertThat(object(r, "BackendTrafficPolicy").object().at("/spec/rateLimit/local/rules/0/limit/unit").asText())
+    assertThat(
+            object(r, "BackendTrafficPolicy")
+                .object()
+                .at("/spec/rateLimit/local/rules/0/limit/unit")
+                .asText())
         .isEqualTo("Minute");
     assertThat(r.endpoints().get(0).name()).isEqualTo("api-admin");
     assertThat(r.endpoints().get(0).publicAccess().uri())
@@ -217,7 +230,9 @@ class BindingRendererTest {
         "binding/api-admin-apibinding.yaml",
         Codec.toYamlStream(r.resources().stream().map(o -> Canonical.of(o.object())).toList()));
     RenderOutcome.Rendered suspended =
-        rendered(BindingRenderer.render(with(binding(APIBinding.class, "api-admin"), "releaseState", "Suspend"), snapshot));
+        rendered(
+            BindingRenderer.render(
+                with(binding(APIBinding.class, "api-admin"), "releaseState", "Suspend"), snapshot));
     assertThat(suspended.resources()).as("Suspend withdraws the routes").isEmpty();
   }
 
@@ -237,14 +252,16 @@ class BindingRendererTest {
                 + " is the class container \"main\"");
     APIBinding admin = binding(APIBinding.class, "api-admin");
     assertThat(blockers(with(admin, "apiClassName", "nope")))
-        .containsExactly(new Blocker("APIClassNotFound", "APIClass \"nope\" not found for API \"api-admin\""));
+        .containsExactly(
+            new Blocker("APIClassNotFound", "APIClass \"nope\" not found for API \"api-admin\""));
   }
 
   @Test
   void apiBindingWithoutBackendIsBlocked() {
     String elsewhere =
         WORLD.replace(
-            "environment: development\n  className: nodeport", "environment: staging\n  className: nodeport");
+            "environment: development\n  className: nodeport",
+            "environment: staging\n  className: nodeport");
     assertThat(elsewhere).isNotEqualTo(WORLD);
     Snapshot s = Fixtures.snapshot(elsewhere);
     assertThat(blockers(s.find(APIBinding.class, "api-admin").orElseThrow(), s))
@@ -277,21 +294,34 @@ class BindingRendererTest {
     String longName = "w".repeat(60);
     Snapshot tooLong =
         Fixtures.snapshot(
-            world.replace("name: web}\nspec: {owner: {projectName: shop}, type: WebApplication}",
-                    "name: " + longName + "}\nspec: {owner: {projectName: shop}, type: WebApplication}")
+            world
+                .replace(
+                    "name: web}\nspec: {owner: {projectName: shop}, type: WebApplication}",
+                    "name: "
+                        + longName
+                        + "}\nspec: {owner: {projectName: shop}, type: WebApplication}")
                 .replace("componentName: web}", "componentName: " + longName + "}"));
     List<Blocker> blockers =
         blockers(tooLong.find(WebApplicationBinding.class, "web").orElseThrow(), tooLong);
     assertThat(blockers).extracting(Blocker::reason).containsExactly("InvalidConfiguration");
     assertThat(blockers.get(0).message())
-        .isEqualTo("generated hostname \"" + longName + "-dev.openchoreoapis.localhost\" is invalid");
+        .isEqualTo(
+            "generated hostname \"" + longName + "-dev.openchoreoapis.localhost\" is invalid");
   }
 
   @Test
   void renderingIsDeterministic() {
     ServiceBinding api = binding(ServiceBinding.class, "api");
-    String first = Codec.toYamlStream(rendered(BindingRenderer.render(api, snapshot)).resources().stream().map(o -> Canonical.of(o.object())).toList());
-    String second = Codec.toYamlStream(rendered(BindingRenderer.render(api, Fixtures.snapshot(WORLD))).resources().stream().map(o -> Canonical.of(o.object())).toList());
+    String first =
+        Codec.toYamlStream(
+            rendered(BindingRenderer.render(api, snapshot)).resources().stream()
+                .map(o -> Canonical.of(o.object()))
+                .toList());
+    String second =
+        Codec.toYamlStream(
+            rendered(BindingRenderer.render(api, Fixtures.snapshot(WORLD))).resources().stream()
+                .map(o -> Canonical.of(o.object()))
+                .toList());
     assertThat(second).isEqualTo(first);
   }
 

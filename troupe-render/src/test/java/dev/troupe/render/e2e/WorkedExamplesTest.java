@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The end-to-end examples of rendering.md §10 and §8.5, rendered the way {@code troupe render} does
- * (claims → first-environment bindings → Releases), with the exact ids, names and order of the spec,
- * and golden files for the complete objects.
+ * (claims → first-environment bindings → Releases), with the exact ids, names and order of the
+ * spec, and golden files for the complete objects.
  */
 class WorkedExamplesTest {
 
@@ -55,7 +55,6 @@ class WorkedExamplesTest {
         Codec.toYamlStream(
             r.resources().stream().map(o -> dev.troupe.render.Canonical.of(o.object())).toList()));
   }
-
 
   @Test
   void greeterService_10_2() {
@@ -109,7 +108,9 @@ class WorkedExamplesTest {
   void greeterServiceWithEmptyExposeLevels_10_2_D8() {
     RenderOutcome.Rendered r =
         release(
-            render(Examples.GREETER.replace("exposeLevels: [Organization, Public]", "exposeLevels: []")),
+            render(
+                Examples.GREETER.replace(
+                    "exposeLevels: [Organization, Public]", "exposeLevels: []")),
             "greeter-service");
     assertThat(ids(r))
         .containsExactly(
@@ -124,10 +125,10 @@ class WorkedExamplesTest {
               assertThat(w.type()).isEqualTo("ExposureWarning");
               assertThat(w.reason()).isEqualTo("EmptyExposeLevels");
               assertThat(w.message())
-                  .isEqualTo("API \"greeter-api\" has no exposeLevels; exposed at Project level only");
+                  .isEqualTo(
+                      "API \"greeter-api\" has no exposeLevels; exposed at Project level only");
             });
   }
-
 
   @Test
   void reactStarter_10_3() {
@@ -149,12 +150,12 @@ class WorkedExamplesTest {
     golden("react-starter", r);
   }
 
-
   @Test
   void githubIssueReporter_10_4() {
     RenderOutcome.Rendered r = release(render(Examples.REPORTER), "github-issue-reporter");
     assertThat(ids(r))
-        .containsExactly("github-issue-reporter-baseline-813447a0", "github-issue-reporter-cronjob");
+        .containsExactly(
+            "github-issue-reporter-baseline-813447a0", "github-issue-reporter-cronjob");
     RenderedObject cron = r.resources().get(1);
     assertThat(cron.name()).isEqualTo("github-issue-reporter-b5d70468");
     assertThat(envNames(cron.object().at("/spec/jobTemplate/spec/template/spec/containers/0/env")))
@@ -182,7 +183,6 @@ class WorkedExamplesTest {
             "github-issue-reporter-cronjob");
   }
 
-
   @Test
   void cartToRedis_10_5() {
     OfflineRender.Result result = render(Examples.CART);
@@ -199,7 +199,8 @@ class WorkedExamplesTest {
             "cart-deployment");
     assertThat(cart.resources().get(0).object().at("/metadata/namespace").asText())
         .isEqualTo("dp-default-gcp-microserv-development-4b8b4fdc");
-    assertThat(cart.resources().get(4).object().at("/spec/template/spec/containers/0/env").toString())
+    assertThat(
+            cart.resources().get(4).object().at("/spec/template/spec/containers/0/env").toString())
         .isEqualTo(
             "[{\"name\":\"PORT\",\"value\":\"7070\"},{\"name\":\"REDIS_ADDR\",\"value\":\"redis-34fb46c8:6379\"}]");
     assertThat(redis.endpoints().get(0).project().uri()).isEqualTo("grpc://redis-34fb46c8:6379");

@@ -1,6 +1,5 @@
 package dev.troupe.render.explain;
 
-
 import dev.troupe.render.Snapshot;
 import dev.troupe.render.offline.OfflineRender;
 import dev.troupe.render.testing.Examples;

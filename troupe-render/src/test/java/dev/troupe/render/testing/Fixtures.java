@@ -21,7 +21,9 @@ import java.util.List;
 public final class Fixtures {
   private Fixtures() {}
 
-  /** Admits {@code yaml} (namespace {@code default} unless stated) and returns namespace default. */
+  /**
+   * Admits {@code yaml} (namespace {@code default} unless stated) and returns namespace default.
+   */
   public static Snapshot snapshot(String yaml) {
     return snapshot(yaml, "default");
   }
@@ -30,9 +32,7 @@ public final class Fixtures {
     List<Document> docs = DocumentReader.readYaml("fixture.yaml", yaml);
     ObjectView store = dev.troupe.api.starterkit.OfflineStore.forInputs(docs, "default");
     AdmissionResult result = Admission.admit(docs, AdmissionOptions.offline("default", store));
-    assertThat(result.errors())
-        .as("fixture must be valid:%n%s", text(result))
-        .isEmpty();
+    assertThat(result.errors()).as("fixture must be valid:%n%s", text(result)).isEmpty();
     List<Resource> all = new ArrayList<>();
     for (String kind : kindsOf(store)) {
       all.addAll(store.list(kind, namespace));

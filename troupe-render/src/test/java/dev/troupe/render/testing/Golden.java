@@ -34,7 +34,9 @@ public final class Golden {
           .as("golden file %s is missing: run the test with -Dgolden.update=true", file)
           .exists();
       String expected = Files.readString(file, StandardCharsets.UTF_8);
-      assertThat(actual).as("golden file %s (regenerate with -Dgolden.update=true)", file).isEqualTo(expected);
+      assertThat(actual)
+          .as("golden file %s (regenerate with -Dgolden.update=true)", file)
+          .isEqualTo(expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,121 @@
+package dev.troupe.engine.gitops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The message of a gitops commit (delivery.md §2.7 "Commit message"):
+ *
+ * <pre>
+ * &lt;action&gt; &lt;project&gt;/&lt;component&gt; in &lt;environment&gt;: revision &lt;n&gt;
+ *
+ * apply Deployment &lt;namespace&gt;/&lt;name&gt;
+ * prune HTTPRoute &lt;namespace&gt;/&lt;name&gt;
+ *
+ * Organization: &lt;org&gt;
+ * Release: &lt;release-namespace&gt;/&lt;release-name&gt; (uid &lt;uid&gt;, generation &lt;g&gt;)
+ * Binding: &lt;BindingKind&gt;/&lt;binding-name&gt;
+ * Binding-Revision: &lt;n&gt;
+ * Change-Cause: …
+ * Deployable-Artifact: &lt;artifact-name&gt; sha256:&lt;64 hex&gt;
+ * Images: main=&lt;image&gt;[, &lt;container&gt;=&lt;image&gt;]
+ * </pre>
+ *
+ * A trailer whose value is unknown is left out; so is ": revision n" without a revision. Values are
+ * kept on one line so the trailer block stays machine-readable.
+ */
+record CommitMessage(
+    ApplyResult.CommitAction action,
+    ReleaseRef release,
+    Provenance provenance,
+    ChangeCause cause,
+    List<String> changes,
+    List<ObjectNode> workloads) {
+
+  /** The full message: subject, blank line, change lines, blank line, trailers. */
+  String text() {
+    StringBuilder b = new StringBuilder(subject()).append("\n\n");
+    if (!changes.isEmpty()) {
+      changes.forEach(line -> b.append(oneLine(line)).append('\n'));
+      b.append('\n');
+    }
+    trailers().forEach(t -> b.append(t).append('\n'));
+    return b.toString();
+  }
+
+  String subject() {
+    String s =
+        action.verb()
+            + " "
+            + release.project()
+            + "/"
+            + release.component()
+            + " in "
+            + release.environment();
+    return provenance.bindingRevision() == null
+        ? s
+        : s + ": revision " + provenance.bindingRevision();
+  }
+
+  List<String> trailers() {
+    List<String> t = new ArrayList<>();
+    t.add("Organization: " + release.organization());
+    t.add(
+        "Release: %s/%s (uid %s, generation %d)"
+            .formatted(
+                release.organization(),
+                release.name(),
+                oneLine(release.uid()),
+                release.generation()));
+    if (provenance.bindingKind() != null && provenance.bindingName() != null) {
+      t.add("Binding: " + oneLine(provenance.bindingKind() + "/" + provenance.bindingName()));
+    }
+    if (provenance.bindingRevision() != null) {
+      t.add("Binding-Revision: " + provenance.bindingRevision());
+    }
+    if (cause != null) {
+      t.add("Change-Cause: " + oneLine(cause.trailer()));
+    }
+    if (provenance.artifact() != null) {
+      String digest = provenance.artifactDigest();
+      t.add(
+          "Deployable-Artifact: "
+              + oneLine(provenance.artifact() + (digest == null ? "" : " " + digest)));
+    }
+    String images = images(workloads);
+    if (!images.isEmpty()) {
+      t.add("Images: " + oneLine(images));
+    }
+    return t;
+  }
+
+  /** {@code <container>=<image>} of every workload's pod template, in document order. */
+  static String images(List<ObjectNode> objects) {
+    Set<String> out = new LinkedHashSet<>();
+    for (ObjectNode o : objects) {
+      JsonNode pod =
+          switch (o.path("kind").asText()) {
+            case "Deployment", "StatefulSet", "Job", "DaemonSet" -> o.at("/spec/template/spec");
+            case "CronJob" -> o.at("/spec/jobTemplate/spec/template/spec");
+            default -> null;
+          };
+      if (pod == null) {
+        continue;
+      }
+      for (JsonNode c : pod.path("containers")) {
+        if (c.hasNonNull("name") && c.hasNonNull("image")) {
+          out.add(c.get("name").asText() + "=" + c.get("image").asText());
+        }
+      }
+    }
+    return String.join(", ", out);
+  }
+
+  private static String oneLine(String s) {
+    return s.replace('\r', ' ').replace('\n', ' ');
+  }
+}

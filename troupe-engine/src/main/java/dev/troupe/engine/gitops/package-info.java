@@ -1,0 +1,27 @@
+/**
+ * The gitops data-plane applier (delivery.md §2.7): writes the objects of a Release into a Git
+ * repository, one directory per organization / environment / cell (project) / component / Release,
+ * one commit per Release change, no commit when nothing changed; Flux or Argo CD applies them.
+ *
+ * <p><b>Repository shape.</b> The embedded repository is a <em>bare</em> repository ({@code
+ * gitops/<org>/<dataplane>.git} under the data directory, see {@link
+ * dev.troupe.engine.gitops.GitOpsTarget#embedded}) and is written without a working tree: blobs and
+ * trees are inserted directly and the branch ref is moved with a compare-and-swap, as §2.7 asks
+ * ("objects and trees inserted directly, the branch ref updated atomically"). We chose this over a
+ * non-bare repository or a bare repository with a work tree because
+ *
+ * <ul>
+ *   <li>there is no checkout that can drift from {@code HEAD}, be half-written by a crash, or need
+ *       a {@code git status}: a commit either exists and the ref points to it, or nothing happened;
+ *   <li>a bare repository is exactly what a Git server serves: {@code git clone file:///…/x.git},
+ *       {@code git daemon} and the smart-HTTP endpoint (JGit's {@code GitServlet}) all read it as
+ *       is, so Flux and Argo CD can pull from it; pushing into a non-bare repository's checked-out
+ *       branch, by contrast, is refused by Git;
+ *   <li>the compare-and-swap on the branch ref makes the writer safe even against a second process
+ *       on the same directory; inside one process a per-(repository, branch) lock serializes
+ *       writers, so there is one writer at a time.
+ * </ul>
+ *
+ * <p>JGit only; nothing here runs the {@code git} executable.
+ */
+package dev.troupe.engine.gitops;

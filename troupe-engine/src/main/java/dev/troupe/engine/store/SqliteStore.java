@@ -1,0 +1,218 @@
+package dev.troupe.engine.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link Store}: one SQLite file in WAL mode with {@code synchronous=FULL}. Writes are
+ * serialized through one writer thread and acknowledged only once committed durably, so an
+ * acknowledged write survives {@code kill -9}; concurrent writes share commits. Reads use their own
+ * connections and never wait for the writer. Watches replay the persisted event log and then follow
+ * new commits; the log keeps the latest {@link SqliteOptions#eventRetention()} events.
+ *
+ * <p>One process at a time may open a store file (a lock file next to it guards this).
+ */
+public final class SqliteStore implements Store {
+  private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
+  private static final int MEMORY_EVENTS = 4096;
+
+  private final Path file;
+  private final SqliteOptions options;
+  private final StoreLock lock;
+  private final WatchHub hub;
+  private final ReadPool reads;
+  private final SqliteReads queries;
+  private final EventLog eventLog;
+  private final SqliteWriter writer;
+  private final SplittableRandom random = new SplittableRandom();
+  private volatile boolean closed;
+
+  private SqliteStore(
+      Path file,
+      SqliteOptions options,
+      StoreLock lock,
+      Connection conn,
+      SqliteSchema.Revisions at) {
+    this.file = file;
+    this.options = options;
+    this.lock = lock;
+    this.hub = new WatchHub(at.revision(), MEMORY_EVENTS);
+    this.reads = new ReadPool(file, options);
+    this.queries = new SqliteReads(reads);
+    this.eventLog = new EventLog(reads);
+    this.writer = new SqliteWriter(conn, at, hub, options);
+  }
+
+  /** Opens (or creates) the store in {@code file} with default options. */
+  public static SqliteStore open(Path file) {
+    return open(file, SqliteOptions.defaults());
+  }
+
+  /**
+   * Opens (or creates) the store in {@code file}.
+   *
+   * @throws StoreException.Unavailable when the file cannot be opened or another process has it
+   */
+  public static SqliteStore open(Path file, SqliteOptions options) {
+    Path absolute = file.toAbsolutePath();
+    StoreLock lock = null;
+    Connection conn = null;
+    try {
+      Files.createDirectories(absolute.getParent());
+      lock = StoreLock.acquire(absolute);
+      conn = SqliteSchema.connect(absolute, options, false);
+      SqliteSchema.Revisions at = SqliteSchema.prepare(conn);
+      SqliteStore store = new SqliteStore(absolute, options, lock, conn, at);
+      log.atInfo()
+          .setMessage("Opened store")
+          .addKeyValue("file", absolute)
+          .addKeyValue("revision", at.revision())
+          .log();
+      return store;
+    } catch (IOException | SQLException e) {
+      closeQuietly(conn);
+      if (lock != null) {
+        lock.close();
+      }
+      throw new StoreException.Unavailable(
+          "cannot open the store " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  public SqliteOptions options() {
+    return options;
+  }
+
+  @Override
+  public ObjectNode create(ObjectNode object) {
+    Objects.requireNonNull(object, "object");
+    return writer.submit(tx -> mutations(tx).create(object));
+  }
+
+  @Override
+  public Optional<ObjectNode> find(String kind, String namespace, String name) {
+    return queries.find(new ObjectKey(kind, namespace, name));
+  }
+
+  @Override
+  public Page list(
+      String kind, String namespace, LabelSelector selector, int limit, String continueToken) {
+    Objects.requireNonNull(kind, "kind");
+    return queries.list(kind, namespace, selector, limit, continueToken);
+  }
+
+  @Override
+  public ObjectNode update(ObjectNode object) {
+    Objects.requireNonNull(object, "object");
+    return writer.submit(tx -> mutations(tx).update(object));
+  }
+
+  @Override
+  public ObjectNode updateStatus(ObjectNode object) {
+    Objects.requireNonNull(object, "object");
+    return writer.submit(tx -> mutations(tx).updateStatus(object));
+  }
+
+  @Override
+  public ObjectNode patch(
+      String kind, String namespace, String name, ObjectNode mergePatch, String expectedVersion) {
+    ObjectKey key = new ObjectKey(kind, namespace, name);
+    return writer.submit(tx -> mutations(tx).patch(key, mergePatch, expectedVersion, false));
+  }
+
+  @Override
+  public ObjectNode patchStatus(
+      String kind, String namespace, String name, ObjectNode mergePatch, String expectedVersion) {
+    ObjectKey key = new ObjectKey(kind, namespace, name);
+    return writer.submit(tx -> mutations(tx).patch(key, mergePatch, expectedVersion, true));
+  }
+
+  @Override
+  public DeleteResult delete(
+      String kind,
+      String namespace,
+      String name,
+      Propagation propagation,
+      String preconditionResourceVersion) {
+    ObjectKey key = new ObjectKey(kind, namespace, name);
+    return writer.submit(tx -> mutations(tx).delete(key, propagation, preconditionResourceVersion));
+  }
+
+  @Override
+  public Subscription watch(
+      String kind,
+      String namespace,
+      long fromRevision,
+      Consumer<WatchEvent> consumer,
+      Consumer<StoreException> onError) {
+    Objects.requireNonNull(consumer, "consumer");
+    Objects.requireNonNull(onError, "onError");
+    long compacted = eventLog.compacted();
+    if (fromRevision < compacted) {
+      throw new StoreException.Gone(fromRevision, compacted);
+    }
+    SqliteSubscription s =
+        new SqliteSubscription(hub, eventLog, kind, namespace, fromRevision, consumer, onError);
+    hub.register(s);
+    Thread.ofVirtual().name("troupe-store-watch").start(s);
+    return s;
+  }
+
+  @Override
+  public long currentRevision() {
+    return hub.committed();
+  }
+
+  /**
+   * Drops the events up to {@code revision} from the watch log (it happens on its own beyond the
+   * retention); watches from older revisions then fail with Gone. Returns the compacted revision.
+   */
+  public long compact(long revision) {
+    return writer.submit(tx -> tx.compact(revision));
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    hub.close();
+    writer.close();
+    reads.close();
+    lock.close();
+    log.atInfo().setMessage("Closed store").addKeyValue("file", file).log();
+  }
+
+  private Mutations mutations(SqliteTx tx) {
+    return new Mutations(tx, options.clock(), random);
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.atDebug().setMessage("Failed to close a connection").setCause(e).log();
+    }
+  }
+}
