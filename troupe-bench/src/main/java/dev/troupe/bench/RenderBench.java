@@ -81,8 +81,8 @@ final class RenderBench {
       serializes.add(serialize);
       out.printf(
           Locale.ROOT,
-          "round %d: render+serialize %.3f s (snapshot %.3f, render %.3f, canonical+sort %.3f,"
-              + " yaml %.3f); serialize alone %.3f s%n",
+          "round %d: render+serialize %.3f s (snapshot %.3f, render %.3f, collect+sort %.3f,"
+              + " canonical yaml %.3f); serialize alone %.3f s%n",
           i,
           seconds(last.totalNanos()),
           seconds(last.snapshotNanos()),

@@ -1,5 +1,7 @@
 package dev.troupe.cli;
 
+import dev.troupe.render.Canonical;
+import dev.troupe.render.RenderedObject;
 import dev.troupe.render.Snapshot;
 import dev.troupe.render.explain.Explainer;
 import dev.troupe.render.offline.OfflineRender;
@@ -46,7 +48,8 @@ final class Explain {
               + "/"
               + o.binding().name()
               + ")");
-      for (Explainer.Line line : Explainer.explain(o.binding(), o.object(), snapshot)) {
+      RenderedObject canonical = new RenderedObject(o.object().id(), Canonical.of(o.object().object()));
+      for (Explainer.Line line : Explainer.explain(o.binding(), canonical, snapshot)) {
         out.println("  " + line.path() + " = " + line.value());
         out.println("      ← " + line.source());
       }

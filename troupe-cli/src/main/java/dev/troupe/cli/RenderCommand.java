@@ -1,7 +1,5 @@
 package dev.troupe.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.troupe.api.admission.Admission;
 import dev.troupe.api.admission.AdmissionOptions;
 import dev.troupe.api.admission.AdmissionResult;
@@ -127,12 +125,10 @@ final class RenderCommand implements Callable<Integer> {
       write(result, out);
       err.println("wrote " + result.objects().size() + " objects to " + out);
     } else if (output == Output.json) {
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      result.objects().forEach(o -> array.add(o.object().object()));
-      stdout.println(Codec.toJson(array));
+      stdout.println(Codec.toJson(result.objects().stream().map(OfflineRender.Output::canonical).toList()));
     } else {
       stdout.print(
-          Codec.toYamlStream(result.objects().stream().map(o -> o.object().object()).toList()));
+          Codec.toYamlStream(result.objects().stream().map(OfflineRender.Output::canonical).toList()));
     }
     stdout.flush();
     return result.blocked() ? 1 : 0;
@@ -172,7 +168,7 @@ final class RenderCommand implements Callable<Integer> {
               .resolve(
                   o.object().kind().toLowerCase(Locale.ROOT) + "-" + o.object().name() + ".yaml");
       Files.createDirectories(file.getParent());
-      Files.writeString(file, Codec.toYaml(o.object().object()), StandardCharsets.UTF_8);
+      Files.writeString(file, Codec.toYaml(o.canonical()), StandardCharsets.UTF_8);
     }
   }
 }

@@ -59,10 +59,84 @@ public final class Canonical {
     return keys;
   }
 
-  /** Byte order of UTF-8 strings (equal to code-point order). */
+  /**
+   * Byte order of the UTF-8 encodings, which is code-point order. Equal to {@code compareTo} except
+   * that surrogate pairs (code points above U+FFFF) sort after U+E000–U+FFFF.
+   */
   static int compareBytes(String a, String b) {
-    return java.util.Arrays.compareUnsigned(
-        a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+          return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+        }
+        return Character.compare(x, y);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
+
+  /**
+   * {@code object} as a value that Jackson writes in canonical key order without copying the tree
+   * (the output path of {@code troupe render} and the GitOps applier: same bytes as writing {@link
+   * #of}, without the copy).
+   */
+  public static com.fasterxml.jackson.databind.JsonSerializable writer(ObjectNode object) {
+    return new com.fasterxml.jackson.databind.JsonSerializable.Base() {
+      @Override
+      public void serialize(
+          com.fasterxml.jackson.core.JsonGenerator gen,
+          com.fasterxml.jackson.databind.SerializerProvider provider)
+          throws java.io.IOException {
+        gen.writeStartObject();
+        for (String key : TOP) {
+          if (object.has(key)) {
+            gen.writeFieldName(key);
+            write(object.get(key), gen, provider);
+          }
+        }
+        for (String key : sortedKeys(object)) {
+          if (!TOP.contains(key)) {
+            gen.writeFieldName(key);
+            write(object.get(key), gen, provider);
+          }
+        }
+        gen.writeEndObject();
+      }
+
+      @Override
+      public void serializeWithType(
+          com.fasterxml.jackson.core.JsonGenerator gen,
+          com.fasterxml.jackson.databind.SerializerProvider provider,
+          com.fasterxml.jackson.databind.jsontype.TypeSerializer typeSer)
+          throws java.io.IOException {
+        serialize(gen, provider);
+      }
+    };
+  }
+
+  private static void write(
+      JsonNode node,
+      com.fasterxml.jackson.core.JsonGenerator gen,
+      com.fasterxml.jackson.databind.SerializerProvider provider)
+      throws java.io.IOException {
+    if (node instanceof ObjectNode o) {
+      gen.writeStartObject();
+      for (String key : sortedKeys(o)) {
+        gen.writeFieldName(key);
+        write(o.get(key), gen, provider);
+      }
+      gen.writeEndObject();
+    } else if (node instanceof ArrayNode a) {
+      gen.writeStartArray();
+      for (JsonNode item : a) {
+        write(item, gen, provider);
+      }
+      gen.writeEndArray();
+    } else {
+      ((com.fasterxml.jackson.databind.node.BaseJsonNode) node).serialize(gen, provider);
+    }
   }
 }

@@ -36,7 +36,12 @@ public final class OfflineRender {
 
   /** An object of the output stream with the environment it belongs to. */
   public record Output(
-      String environment, String cellNamespace, RenderedObject object, Binding binding) {}
+      String environment, String cellNamespace, RenderedObject object, Binding binding) {
+    /** The object written in the key order of rendering.md §0.4, without copying the tree. */
+    public com.fasterxml.jackson.databind.JsonSerializable canonical() {
+      return Canonical.writer(object.object());
+    }
+  }
 
   /**
    * The releases, the sorted output objects, notes about claims that got no binding, and the
@@ -123,9 +128,8 @@ public final class OfflineRender {
     for (Release r : releases) {
       if (r.outcome() instanceof RenderOutcome.Rendered rendered) {
         for (RenderedObject o : rendered.resources()) {
-          RenderedObject canonical = new RenderedObject(o.id(), Canonical.of(o.object()));
           String ns = o.object().path("metadata").path("namespace").asText();
-          out.add(new Output(r.environment(), ns, canonical, r.binding()));
+          out.add(new Output(r.environment(), ns, o, r.binding()));
         }
       }
     }

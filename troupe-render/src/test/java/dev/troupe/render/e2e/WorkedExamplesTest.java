@@ -220,7 +220,19 @@ class WorkedExamplesTest {
     assertThat(stream(render(backward.toString()))).isEqualTo(stream(render(forward)));
   }
 
+  @Test
+  void writingCanonicallyGivesTheBytesOfACanonicalCopy() {
+    OfflineRender.Result result = render(Examples.GREETER + "---\n" + Examples.CART);
+    for (OfflineRender.Output o : result.objects()) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy =
+          dev.troupe.render.Canonical.of(o.object().object());
+      assertThat(Codec.toYaml(o.canonical())).isEqualTo(Codec.toYaml(copy));
+      assertThat(Codec.toJson(o.canonical())).isEqualTo(Codec.toJson(copy));
+    }
+    assertThat(result.objects()).hasSizeGreaterThan(15);
+  }
+
   static String stream(OfflineRender.Result result) {
-    return Codec.toYamlStream(result.objects().stream().map(o -> o.object().object()).toList());
+    return Codec.toYamlStream(result.objects().stream().map(OfflineRender.Output::canonical).toList());
   }
 }

@@ -25,7 +25,10 @@ final class ExplainFixtures {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no rendered object " + kind + "/" + name));
     return Explainer.explain(
-        o.binding(), o.object(), new Snapshot(o.binding().namespace(), result.world()));
+        o.binding(),
+        new dev.troupe.render.RenderedObject(
+            o.object().id(), dev.troupe.render.Canonical.of(o.object().object())),
+        new Snapshot(o.binding().namespace(), result.world()));
   }
 
   /** The CLI's text form: {@code path = value} then {@code ← source}, one pair per leaf. */
