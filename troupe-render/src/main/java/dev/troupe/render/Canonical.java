@@ -3,7 +3,6 @@ package dev.troupe.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -51,12 +50,20 @@ public final class Canonical {
   }
 
   private static List<String> sortedKeys(ObjectNode o) {
-    List<String> keys = new ArrayList<>();
+    String[] keys = new String[o.size()];
+    int n = 0;
+    boolean sorted = true;
     for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-      keys.add(it.next());
+      keys[n] = it.next();
+      if (n > 0 && sorted && compareBytes(keys[n - 1], keys[n]) > 0) {
+        sorted = false;
+      }
+      n++;
     }
-    keys.sort(Canonical::compareBytes);
-    return keys;
+    if (!sorted) {
+      java.util.Arrays.sort(keys, Canonical::compareBytes);
+    }
+    return java.util.Arrays.asList(keys);
   }
 
   /**

@@ -10,9 +10,22 @@ import dev.troupe.api.names.K8sNames;
  */
 public record Cell(String organization, String project, String environment, String component) {
 
+  /** Cell namespaces already computed: a pure function of the three names, so safe to share. */
+  private static final java.util.Map<String, String> NAMESPACES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** {@code gen(63, "dp", organization, project, environment)}. */
   public String namespace() {
-    return K8sNames.cellNamespace(organization, project, environment);
+    String key = organization + "\u0000" + project + "\u0000" + environment;
+    String ns = NAMESPACES.get(key);
+    if (ns == null) {
+      if (NAMESPACES.size() > 100_000) {
+        NAMESPACES.clear(); // bounded: a long-running server sees new cells forever
+      }
+      ns = K8sNames.cellNamespace(organization, project, environment);
+      NAMESPACES.put(key, ns);
+    }
+    return ns;
   }
 
   /** {@code L(b)}: exactly the four data-plane labels, in this order. */
