@@ -48,7 +48,8 @@ final class Explain {
               + "/"
               + o.binding().name()
               + ")");
-      RenderedObject canonical = new RenderedObject(o.object().id(), Canonical.of(o.object().object()));
+      RenderedObject canonical =
+          new RenderedObject(o.object().id(), Canonical.of(o.object().object()));
       for (Explainer.Line line : Explainer.explain(o.binding(), canonical, snapshot)) {
         out.println("  " + line.path() + " = " + line.value());
         out.println("      ← " + line.source());

@@ -125,10 +125,12 @@ final class RenderCommand implements Callable<Integer> {
       write(result, out);
       err.println("wrote " + result.objects().size() + " objects to " + out);
     } else if (output == Output.json) {
-      stdout.println(Codec.toJson(result.objects().stream().map(OfflineRender.Output::canonical).toList()));
+      stdout.println(
+          Codec.toJson(result.objects().stream().map(OfflineRender.Output::canonical).toList()));
     } else {
       stdout.print(
-          Codec.toYamlStream(result.objects().stream().map(OfflineRender.Output::canonical).toList()));
+          Codec.toYamlStream(
+              result.objects().stream().map(OfflineRender.Output::canonical).toList()));
     }
     stdout.flush();
     return result.blocked() ? 1 : 0;

@@ -233,6 +233,7 @@ class WorkedExamplesTest {
   }
 
   static String stream(OfflineRender.Result result) {
-    return Codec.toYamlStream(result.objects().stream().map(OfflineRender.Output::canonical).toList());
+    return Codec.toYamlStream(
+        result.objects().stream().map(OfflineRender.Output::canonical).toList());
   }
 }
