@@ -178,12 +178,26 @@ public final class K8sNames {
 
   /** Step 2: the first 8 lowercase hex digits of the SHA-256 of the UTF-8 bytes. */
   static String hash(String joined) {
+    byte[] sha = sha256().digest(joined.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha, 0, HASH_LENGTH / 2);
+  }
+
+  /** A prototype digest: cloning it is much cheaper than a provider lookup per name. */
+  private static final MessageDigest SHA256 = newSha256();
+
+  private static MessageDigest newSha256() {
     try {
-      byte[] sha =
-          MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha, 0, HASH_LENGTH / 2);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
     }
   }
 

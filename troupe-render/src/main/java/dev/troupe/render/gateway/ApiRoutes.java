@@ -16,6 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Collects the gateway objects of one binding, API by API and level by level (rendering.md §5.3,
@@ -73,7 +76,7 @@ final class ApiRoutes {
               basePath,
               backendService,
               port);
-      Optional<RestPolicy> policy = apiClass.policyFor(level);
+      Optional<RestPolicy> policy = policy(apiClass, level);
       String routeName = gen63(binding, api, lv, "httproute");
       List<ObjectNode> headers = HeaderModifiers.filters(api, policy.orElse(null), blockers);
       routes.add(new RenderedObject(routeName, Routes.route(routeName, cell, target, headers)));
@@ -101,5 +104,23 @@ final class ApiRoutes {
 
   private static String gen63(String... parts) {
     return K8sNames.generateWithLengthLimit(K8sNames.DNS_LABEL_MAX, parts);
+  }
+
+  /**
+   * Effective policies per APIClass instance and level (rendering.md §5.5): a pure function of
+   * immutable records, memoized across the bindings that share a class (bounded; identity keys).
+   */
+  private static final Map<APIClass, Map<String, Optional<RestPolicy>>> POLICIES =
+      new IdentityHashMap<>();
+
+  static Optional<RestPolicy> policy(APIClass apiClass, String level) {
+    Map<String, Optional<RestPolicy>> byLevel;
+    synchronized (POLICIES) {
+      if (POLICIES.size() > 4096) {
+        POLICIES.clear();
+      }
+      byLevel = POLICIES.computeIfAbsent(apiClass, c -> new ConcurrentHashMap<>());
+    }
+    return byLevel.computeIfAbsent(level, apiClass::policyFor);
   }
 }
