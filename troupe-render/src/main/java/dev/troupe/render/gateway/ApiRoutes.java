@@ -12,12 +12,12 @@ import dev.troupe.render.Cell;
 import dev.troupe.render.GatewaySettings;
 import dev.troupe.render.RenderedObject;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
