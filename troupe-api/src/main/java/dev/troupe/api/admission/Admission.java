@@ -1,17 +1,12 @@
 package dev.troupe.api.admission;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.troupe.api.codec.Codec;
 import dev.troupe.api.codec.Document;
-import dev.troupe.api.kinds.KindDef;
 import dev.troupe.api.model.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Admits documents as one atomic batch (model.md §2.14, §4.2): per-document stages, then the
@@ -84,18 +79,5 @@ public final class Admission {
                     + ")");
       }
     }
-  }
-
-  /** The tree of a typed object, as it would be written. */
-  static JsonNode treeOf(Resource r) {
-    return Codec.toTree(r);
-  }
-
-  static Optional<ObjectNode> object(JsonNode n) {
-    return n instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
-  }
-
-  static KindDef kindOf(Envelope.Candidate c) {
-    return c.def();
   }
 }

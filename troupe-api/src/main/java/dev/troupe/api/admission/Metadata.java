@@ -137,7 +137,8 @@ final class Metadata {
     }
   }
 
-  private static ObjectNode canonicalOrder(ObjectNode meta) {
+  /** {@code meta} with its members in the order of {@link MetadataSchema#METADATA}. */
+  static ObjectNode canonicalOrder(ObjectNode meta) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     for (var field : MetadataSchema.METADATA.fields()) {
       JsonNode v = meta.get(field.name());
@@ -184,15 +185,8 @@ final class Metadata {
       labels.put(NAME, name);
     }
     if (!labels.isEmpty() && !meta.has("labels")) {
-      ObjectNode reordered = JsonNodeFactory.instance.objectNode();
-      for (var f : MetadataSchema.METADATA.fields()) {
-        if (f.name().equals("labels")) {
-          reordered.set("labels", labels);
-        } else if (meta.has(f.name())) {
-          reordered.set(f.name(), meta.get(f.name()));
-        }
-      }
-      tree.set("metadata", reordered);
+      meta.set("labels", labels);
+      tree.set("metadata", canonicalOrder(meta));
     }
   }
 

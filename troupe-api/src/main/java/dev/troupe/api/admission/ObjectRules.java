@@ -162,22 +162,11 @@ final class ObjectRules {
             annotations instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
         a.put(LAST_MODIFIED_BY, identity.user());
         if (annotations == null) {
-          insertAnnotations(tree, meta, a);
+          meta.set("annotations", a);
+          tree.set("metadata", Metadata.canonicalOrder(meta));
         }
       }
     }
-  }
-
-  private static void insertAnnotations(ObjectNode tree, ObjectNode meta, ObjectNode annotations) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    for (var f : MetadataSchema.METADATA.fields()) {
-      if (f.name().equals("annotations")) {
-        out.set("annotations", annotations);
-      } else if (meta.has(f.name())) {
-        out.set(f.name(), meta.get(f.name()));
-      }
-    }
-    tree.set("metadata", out);
   }
 
   private static String causeReason(String cause) {

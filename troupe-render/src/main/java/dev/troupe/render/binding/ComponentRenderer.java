@@ -11,7 +11,6 @@ import dev.troupe.api.kinds.delivery.Binding;
 import dev.troupe.api.kinds.delivery.BindingKinds;
 import dev.troupe.api.kinds.delivery.BindingStatus;
 import dev.troupe.api.kinds.delivery.ComponentBinding;
-import dev.troupe.api.kinds.delivery.ScheduledTaskBinding;
 import dev.troupe.api.kinds.delivery.ServiceBinding;
 import dev.troupe.api.model.Condition;
 import dev.troupe.render.Blocker;
@@ -253,11 +252,6 @@ final class ComponentRenderer {
     List<EgressRule> out = new ArrayList<>(binding.workloadSpec().egressOrEmpty());
     out.addAll(workloadClass.egressOrEmpty());
     return out;
-  }
-
-  /** A scheduled task's effective schedule exists (checked by {@link WorkloadObjects}). */
-  static boolean isTask(ComponentBinding b) {
-    return b instanceof ScheduledTaskBinding;
   }
 
   /** A copy of a class template (null when absent: the empty object). */
