@@ -1,0 +1,389 @@
+package dev.troupe.engine.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.api.admission.ObjectView;
+import dev.troupe.api.kinds.KindDef;
+import dev.troupe.api.kinds.Kinds;
+import dev.troupe.api.model.Resource;
+import dev.troupe.engine.store.ObjectKey;
+import dev.troupe.engine.store.Page;
+import dev.troupe.engine.store.Store;
+import dev.troupe.engine.store.StoreException;
+import dev.troupe.engine.store.Subscription;
+import dev.troupe.engine.store.WatchEvent;
+import dev.troupe.engine.view.StoreView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-memory mirror of the store (the informer of delivery.md §1.2): every object of the mirrored
+ * kinds, kept current by one store watch, with field indexes and change listeners. Controllers read
+ * from it and write to the store; a write based on a stale read fails on its resourceVersion and the
+ * reconcile is retried, so reads may lag the store without harm.
+ *
+ * <p>Trees handed out are shared and must not be modified. Typed records are decoded once per
+ * resourceVersion.
+ */
+public final class ObjectCache implements ObjectView, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ObjectCache.class);
+
+  /** A field index: the values an object is found under, within its namespace. */
+  @FunctionalInterface
+  public interface Indexer extends Function<ObjectNode, Collection<String>> {}
+
+  private record Entry(ObjectNode tree, long revision, Resource[] decoded) {}
+
+  private record IndexDef(String kind, String name, Indexer indexer) {}
+
+  private final Store store;
+  private final Set<String> kinds;
+  /** kind → namespace → name → entry. */
+  private final Map<String, Map<String, ConcurrentSkipListMap<String, Entry>>> objects =
+      new ConcurrentHashMap<>();
+  /** kind + index + namespace + value → keys. */
+  private final Map<String, Set<ObjectKey>> index = new ConcurrentHashMap<>();
+  private final Map<String, List<IndexDef>> indexesByKind = new ConcurrentHashMap<>();
+  private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition advanced = lock.newCondition();
+  private volatile long applied;
+  private volatile Subscription subscription;
+  private volatile boolean closed;
+
+  /** A cache of every resource-model kind and of {@code extraKinds}. */
+  public ObjectCache(Store store, String... extraKinds) {
+    this.store = store;
+    Set<String> k = new LinkedHashSet<>();
+    Kinds.all().forEach(d -> k.add(d.kind()));
+    k.addAll(List.of(extraKinds));
+    this.kinds = Set.copyOf(k);
+  }
+
+  /** Registers a field index; call before {@link #start()}. */
+  public void addIndex(String kind, String name, Indexer indexer) {
+    indexesByKind
+        .computeIfAbsent(kind, x -> new CopyOnWriteArrayList<>())
+        .add(new IndexDef(kind, name, indexer));
+  }
+
+  /** Listens to every applied change, on the cache's thread; listeners must be quick. */
+  public void addListener(Consumer<Change> listener) {
+    listeners.add(listener);
+  }
+
+  /** Lists every mirrored kind, then follows the store's changes. */
+  public void start() {
+    long from = Long.MAX_VALUE;
+    for (String kind : kinds) {
+      Page page = store.list(kind, null);
+      from = Math.min(from, page.revision());
+      for (ObjectNode tree : page.items()) {
+        apply(Change.Type.ADDED, tree, revisionOf(tree));
+      }
+    }
+    if (from == Long.MAX_VALUE) {
+      from = store.currentRevision();
+    }
+    markApplied(from);
+    subscription = store.watch(null, null, from, this::onEvent, this::onWatchFailed);
+  }
+
+  /** The revision up to which store changes have been applied. */
+  public long appliedRevision() {
+    return applied;
+  }
+
+  /** Waits until changes up to {@code revision} are applied; false on timeout. */
+  public boolean awaitRevision(long revision, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (applied < revision && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        advanced.awaitNanos(left);
+      }
+      return applied >= revision;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The store behind the cache. */
+  public Store store() {
+    return store;
+  }
+
+  /** The cached tree. */
+  public Optional<ObjectNode> tree(String kind, String namespace, String name) {
+    Entry e = entry(kind, namespace, name);
+    return e == null ? Optional.empty() : Optional.of(e.tree());
+  }
+
+  public Optional<ObjectNode> tree(ObjectKey key) {
+    return tree(key.kind(), key.namespace(), key.name());
+  }
+
+  /** The cached trees of a kind in a namespace ({@code null}: all), sorted by namespace and name. */
+  public List<ObjectNode> trees(String kind, String namespace) {
+    Map<String, ConcurrentSkipListMap<String, Entry>> byNs = objects.get(kind);
+    if (byNs == null) {
+      return List.of();
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    if (namespace != null) {
+      var names = byNs.get(namespace);
+      if (names != null) {
+        names.values().forEach(e -> out.add(e.tree()));
+      }
+      return out;
+    }
+    new java.util.TreeMap<>(byNs).values().forEach(m -> m.values().forEach(e -> out.add(e.tree())));
+    return out;
+  }
+
+  /** The keys found under {@code value} in a field index, within {@code namespace}. */
+  public Set<ObjectKey> byIndex(String kind, String indexName, String namespace, String value) {
+    Set<ObjectKey> keys = index.get(indexKey(kind, indexName, namespace, value));
+    return keys == null ? Set.of() : Set.copyOf(keys);
+  }
+
+  /** The typed record, decoded once per resourceVersion. */
+  public <T extends Resource> Optional<T> get(Class<T> type, String namespace, String name) {
+    KindDef def = Kinds.of(type);
+    Entry e = entry(def.kind(), def.clusterScoped() ? "" : namespace, name);
+    return e == null ? Optional.empty() : Optional.of(type.cast(decoded(def, e)));
+  }
+
+  /** The typed records of a kind in a namespace, sorted by name. */
+  public <T extends Resource> List<T> list(Class<T> type, String namespace) {
+    KindDef def = Kinds.of(type);
+    List<T> out = new ArrayList<>();
+    Map<String, ConcurrentSkipListMap<String, Entry>> byNs = objects.get(def.kind());
+    if (byNs == null) {
+      return out;
+    }
+    var names = byNs.get(def.clusterScoped() ? "" : namespace);
+    if (names != null) {
+      names.values().forEach(e -> out.add(type.cast(decoded(def, e))));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<Resource> get(String kind, String namespace, String name) {
+    Optional<KindDef> def = Kinds.byName(kind);
+    if (def.isEmpty()) {
+      return Optional.empty();
+    }
+    Entry e = entry(def.get().kind(), def.get().clusterScoped() ? "" : namespace, name);
+    return e == null ? Optional.empty() : Optional.of(decoded(def.get(), e));
+  }
+
+  @Override
+  public List<Resource> list(String kind, String namespace) {
+    Optional<KindDef> def = Kinds.byName(kind);
+    if (def.isEmpty()) {
+      return List.of();
+    }
+    List<Resource> out = new ArrayList<>();
+    Map<String, ConcurrentSkipListMap<String, Entry>> byNs = objects.get(def.get().kind());
+    if (byNs != null) {
+      var names = byNs.get(def.get().clusterScoped() ? "" : namespace);
+      if (names != null) {
+        names.values().forEach(e -> out.add(decoded(def.get(), e)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Subscription s = subscription;
+    if (s != null) {
+      s.close();
+    }
+    lock.lock();
+    try {
+      advanced.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Resource decoded(KindDef def, Entry e) {
+    Resource r = e.decoded()[0];
+    if (r == null) {
+      r = StoreView.decode(def, e.tree());
+      e.decoded()[0] = r;
+    }
+    return r;
+  }
+
+  private Entry entry(String kind, String namespace, String name) {
+    Map<String, ConcurrentSkipListMap<String, Entry>> byNs = objects.get(kind);
+    if (byNs == null) {
+      return null;
+    }
+    var names = byNs.get(namespace == null ? "" : namespace);
+    return names == null ? null : names.get(name);
+  }
+
+  private void onEvent(WatchEvent event) {
+    String kind = event.object().path("kind").asText();
+    if (kinds.contains(kind)) {
+      Change.Type type =
+          switch (event.type()) {
+            case ADDED -> Change.Type.ADDED;
+            case MODIFIED -> Change.Type.MODIFIED;
+            case DELETED -> Change.Type.DELETED;
+          };
+      apply(type, event.object(), event.revision());
+    }
+    markApplied(event.revision());
+  }
+
+  private void onWatchFailed(StoreException failure) {
+    if (closed) {
+      return;
+    }
+    log.warn("store watch ended ({}); relisting", failure.getMessage());
+    relist();
+  }
+
+  /** Lists everything again and emits the differences as changes, then resumes watching. */
+  private synchronized void relist() {
+    long from = Long.MAX_VALUE;
+    for (String kind : kinds) {
+      Page page = store.list(kind, null);
+      from = Math.min(from, page.revision());
+      Set<ObjectKey> seen = new java.util.HashSet<>();
+      for (ObjectNode tree : page.items()) {
+        seen.add(ObjectKey.of(tree));
+        apply(Change.Type.MODIFIED, tree, revisionOf(tree));
+      }
+      for (ObjectNode tree : trees(kind, null)) {
+        if (!seen.contains(ObjectKey.of(tree))) {
+          apply(Change.Type.DELETED, tree, page.revision());
+        }
+      }
+    }
+    markApplied(from);
+    subscription = store.watch(null, null, from, this::onEvent, this::onWatchFailed);
+  }
+
+  private synchronized void apply(Change.Type type, ObjectNode tree, long revision) {
+    ObjectKey key = ObjectKey.of(tree);
+    var names =
+        objects
+            .computeIfAbsent(key.kind(), k -> new ConcurrentHashMap<>())
+            .computeIfAbsent(key.namespace(), n -> new ConcurrentSkipListMap<>());
+    Entry old = names.get(key.name());
+    if (old != null && old.revision() >= revision) {
+      return; // already applied (initial list and watch overlap)
+    }
+    Change change;
+    if (type == Change.Type.DELETED) {
+      if (old == null) {
+        return;
+      }
+      names.remove(key.name());
+      change = new Change(Change.Type.DELETED, old.tree(), null, revision);
+    } else {
+      names.put(key.name(), new Entry(tree, revision, new Resource[1]));
+      change =
+          new Change(
+              old == null ? Change.Type.ADDED : Change.Type.MODIFIED,
+              old == null ? null : old.tree(),
+              tree,
+              revision);
+    }
+    reindex(key, old == null ? null : old.tree(), change.now());
+    for (Consumer<Change> l : listeners) {
+      try {
+        l.accept(change);
+      } catch (RuntimeException e) {
+        log.error("cache listener failed on {}", key, e);
+      }
+    }
+  }
+
+  private void reindex(ObjectKey key, ObjectNode old, ObjectNode now) {
+    List<IndexDef> defs = indexesByKind.get(key.kind());
+    if (defs == null) {
+      return;
+    }
+    for (IndexDef d : defs) {
+      Collection<String> before = old == null ? List.of() : d.indexer().apply(old);
+      Collection<String> after = now == null ? List.of() : d.indexer().apply(now);
+      for (String v : before) {
+        if (!after.contains(v)) {
+          String ik = indexKey(d.kind(), d.name(), key.namespace(), v);
+          Set<ObjectKey> keys = index.get(ik);
+          if (keys != null) {
+            keys.remove(key);
+            if (keys.isEmpty()) {
+              index.remove(ik, keys);
+            }
+          }
+        }
+      }
+      for (String v : after) {
+        index
+            .computeIfAbsent(
+                indexKey(d.kind(), d.name(), key.namespace(), v),
+                x -> ConcurrentHashMap.newKeySet())
+            .add(key);
+      }
+    }
+  }
+
+  private void markApplied(long revision) {
+    lock.lock();
+    try {
+      if (revision > applied) {
+        applied = revision;
+        advanced.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static long revisionOf(ObjectNode tree) {
+    return Long.parseLong(tree.path("metadata").path("resourceVersion").asText("0"));
+  }
+
+  private static String indexKey(String kind, String name, String namespace, String value) {
+    return kind + '\u0000' + name + '\u0000' + namespace + '\u0000' + value;
+  }
+
+  /** For diagnostics: how many objects of each kind are cached. */
+  public Map<String, Integer> counts() {
+    Map<String, Integer> out = new HashMap<>();
+    objects.forEach((k, byNs) -> out.put(k, byNs.values().stream().mapToInt(Map::size).sum()));
+    return out;
+  }
+}

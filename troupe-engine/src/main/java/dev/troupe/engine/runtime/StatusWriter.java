@@ -1,0 +1,47 @@
+package dev.troupe.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.engine.store.Store;
+import java.time.Clock;
+
+/**
+ * The one place controllers write status (delivery.md §1.1 rule 2, §1.5 step 10): the new status
+ * replaces the old one only when it differs, conditions keep their transition times, and the write
+ * carries the resourceVersion the status was computed from (a stale computation fails with a
+ * conflict and is redone).
+ */
+public final class StatusWriter {
+  private final Store store;
+  private final Clock clock;
+
+  public StatusWriter(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Writes {@code status} onto {@code current} if it differs from its status. {@code
+   * status.conditions}, when present, is merged for transition times.
+   *
+   * @return the stored object after the write, or {@code current} when nothing changed
+   */
+  public ObjectNode write(ObjectNode current, ObjectNode status) {
+    JsonNode old = current.path("status");
+    ObjectNode next = status.deepCopy();
+    if (next.get("conditions") instanceof ArrayNode desired) {
+      next.set("conditions", Conditions.merge(old.path("conditions"), desired, clock.instant()));
+    }
+    if (next.equals(old)) {
+      return current;
+    }
+    ObjectNode updated = current.deepCopy();
+    updated.set("status", next);
+    return store.updateStatus(updated);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.troupe.engine.runtime;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A de-duplicating work queue with per-key serialization: a key is queued at most once; a key being
+ * processed is not handed to a second worker, and if it is added meanwhile it is queued again when
+ * the first worker is done. Delayed additions (back-off, timers) go through a scheduler.
+ */
+final class WorkQueue<K> {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition available = lock.newCondition();
+  private final Condition quiet = lock.newCondition();
+  private final ArrayDeque<K> queue = new ArrayDeque<>();
+  private final Set<K> dirty = new HashSet<>();
+  private final Set<K> processing = new HashSet<>();
+  private final Map<K, Integer> failures = new HashMap<>();
+  private final ScheduledExecutorService scheduler;
+  private boolean shutdown;
+
+  WorkQueue(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  void add(K key) {
+    lock.lock();
+    try {
+      if (shutdown || !dirty.add(key)) {
+        return;
+      }
+      if (!processing.contains(key)) {
+        queue.addLast(key);
+        available.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void addAfter(K key, Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      add(key);
+      return;
+    }
+    try {
+      scheduler.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  /** Counts a failure of {@code key} and returns how many in a row it has had. */
+  int failed(K key) {
+    lock.lock();
+    try {
+      return failures.merge(key, 1, Integer::sum);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void forget(K key) {
+    lock.lock();
+    try {
+      failures.remove(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The next key, waiting for one; empty once shut down. */
+  Optional<K> take() throws InterruptedException {
+    lock.lock();
+    try {
+      while (queue.isEmpty() && !shutdown) {
+        available.await();
+      }
+      if (shutdown) {
+        return Optional.empty();
+      }
+      K key = queue.removeFirst();
+      dirty.remove(key);
+      processing.add(key);
+      return Optional.of(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void done(K key) {
+    lock.lock();
+    try {
+      processing.remove(key);
+      if (dirty.contains(key)) {
+        queue.addLast(key);
+        available.signal();
+      }
+      if (queue.isEmpty() && processing.isEmpty()) {
+        quiet.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Nothing queued and nothing being processed (delayed additions not counted). */
+  boolean idle() {
+    lock.lock();
+    try {
+      return queue.isEmpty() && processing.isEmpty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int depth() {
+    lock.lock();
+    try {
+      return queue.size() + processing.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void shutdown() {
+    lock.lock();
+    try {
+      shutdown = true;
+      available.signalAll();
+      quiet.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

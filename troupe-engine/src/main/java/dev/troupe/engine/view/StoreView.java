@@ -1,0 +1,57 @@
+package dev.troupe.engine.view;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.api.admission.ObjectView;
+import dev.troupe.api.codec.Codec;
+import dev.troupe.api.kinds.KindDef;
+import dev.troupe.api.kinds.Kinds;
+import dev.troupe.api.model.Resource;
+import dev.troupe.engine.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The store seen as admission and rendering read it: typed records decoded from the stored trees,
+ * read straight from the store (never stale). Objects of kinds outside the resource model (such as
+ * {@code Event}) are not visible.
+ */
+public final class StoreView implements ObjectView {
+  private final Store store;
+
+  public StoreView(Store store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  @Override
+  public Optional<Resource> get(String kind, String namespace, String name) {
+    Optional<KindDef> def = Kinds.byName(kind);
+    if (def.isEmpty()) {
+      return Optional.empty();
+    }
+    return store.find(def.get().kind(), scope(def.get(), namespace), name).map(t -> decode(def.get(), t));
+  }
+
+  @Override
+  public List<Resource> list(String kind, String namespace) {
+    Optional<KindDef> def = Kinds.byName(kind);
+    if (def.isEmpty()) {
+      return List.of();
+    }
+    List<Resource> out = new ArrayList<>();
+    for (ObjectNode tree : store.list(def.get().kind(), scope(def.get(), namespace)).items()) {
+      out.add(decode(def.get(), tree));
+    }
+    return out;
+  }
+
+  /** Decodes a stored tree of a resource-model kind into its record. */
+  public static Resource decode(KindDef def, ObjectNode tree) {
+    return Codec.bind(tree, def.type());
+  }
+
+  private static String scope(KindDef def, String namespace) {
+    return def.clusterScoped() ? "" : namespace;
+  }
+}
