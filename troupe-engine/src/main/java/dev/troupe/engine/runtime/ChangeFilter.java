@@ -3,7 +3,6 @@ package dev.troupe.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Decides whether a change is worth a reconcile (delivery.md §1.1 rule 3: event filters). Additions
@@ -29,7 +28,8 @@ public interface ChangeFilter {
   static ChangeFilter spec() {
     return c ->
         c.type() != Change.Type.MODIFIED
-            || !Objects.equals(c.before("metadata", "generation"), c.after("metadata", "generation"))
+            || c.before("metadata", "generation").asLong()
+                != c.after("metadata", "generation").asLong()
             || !c.before("metadata", "labels").equals(c.after("metadata", "labels"))
             || !c.before("metadata", "ownerReferences").equals(c.after("metadata", "ownerReferences"))
             || !c.before("metadata", "finalizers").equals(c.after("metadata", "finalizers"))
