@@ -19,6 +19,12 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       CrdsCommand.class,
       UpCommand.class,
+      dev.troupe.cli.remote.ApplyCommand.class,
+      dev.troupe.cli.remote.GetCommand.class,
+      dev.troupe.cli.remote.DescribeCommand.class,
+      dev.troupe.cli.remote.DeleteCommand.class,
+      dev.troupe.cli.remote.WaitCommand.class,
+      dev.troupe.cli.remote.EventsCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

@@ -53,7 +53,7 @@ public final class DataPlaneException extends RuntimeException {
         status != null && status.getMessage() != null && !status.getMessage().isBlank()
             ? status.getMessage()
             : null;
-    if (code == 0 || hasIoCause(e)) {
+    if (code <= 0 || hasIoCause(e)) {
       return new DataPlaneException(
           Kind.UNREACHABLE, 0, action + ": data plane unreachable (" + rootCause(e) + ")");
     }

@@ -56,13 +56,16 @@ final class LiveObjects {
                     .serverSideApply()));
   }
 
-  /** Live objects of {@code gvk} in {@code namespace} matching {@code labelSelector}. */
+  /** Live objects of {@code gvk} in {@code namespace} matching {@code labelSelector} (or all). */
   List<ObjectNode> list(Gvk gvk, String namespace, String labelSelector) {
     return call(
         "list " + gvk.kind() + " in " + namespace,
         () -> {
+          var operation = scoped(gvk, namespace);
           GenericKubernetesResourceList list =
-              scoped(gvk, namespace).withLabelSelector(labelSelector).list();
+              labelSelector == null
+                  ? operation.list()
+                  : operation.withLabelSelector(labelSelector).list();
           return list.getItems().stream().map(this::tree).toList();
         });
   }
@@ -94,13 +97,15 @@ final class LiveObjects {
   }
 
   private MixedOperation<
-          GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
       operation(Gvk gvk) {
     try {
       return client.genericKubernetesResources(gvk.apiVersion(), gvk.kind());
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 0 && e.getCause() == null) {
-        // fabric8 found no built-in class and discovery did not list the kind.
+      if (e.getCause() == null && e.getCode() <= 0) {
+        // No HTTP failure: fabric8 has no built-in class and discovery did not list the kind.
         throw DataPlaneException.kindNotInstalled(gvk);
       }
       throw DataPlaneException.of("discover " + gvk, e);
@@ -108,7 +113,9 @@ final class LiveObjects {
   }
 
   private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
-          GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
       scoped(Gvk gvk, String namespace) {
     return operation(gvk).inNamespace(namespace);
   }

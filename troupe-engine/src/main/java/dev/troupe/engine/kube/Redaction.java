@@ -13,7 +13,8 @@ public final class Redaction {
 
   private static final Pattern USER_INFO =
       Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s@]+@");
-  private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
+  private static final Pattern BEARER =
+      Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
   private static final Pattern QUERY_SECRET =
       Pattern.compile(
           "(?i)([?&;\\s](?:access_token|token|password|passwd|secret|api[_-]?key|sig|signature)=)[^&\\s\"']+");

@@ -1,8 +1,8 @@
 package dev.troupe.engine.kube;
 
 /**
- * Whether a Release still exists in the control plane, for the ownership check of delivery.md
- * §2.3 step 2. The Release controller answers from its store or cache.
+ * Whether a Release still exists in the control plane, for the ownership check of delivery.md §2.3
+ * step 2. The Release controller answers from its store or cache.
  */
 @FunctionalInterface
 public interface ReleaseLookup {
