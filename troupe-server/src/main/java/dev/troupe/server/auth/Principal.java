@@ -1,0 +1,26 @@
+package dev.troupe.server.auth;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Who an authenticated request acts for.
+ *
+ * @param name the token's name, e.g. {@code admin} or {@code ci-bot}
+ * @param kind a person or an automation identity
+ * @param roles role names; a placeholder until per-organization/project/environment roles exist
+ */
+public record Principal(String name, Kind kind, List<String> roles) {
+
+  /** A person or an automation identity (CI jobs, bots). */
+  public enum Kind {
+    USER,
+    AUTOMATION
+  }
+
+  public Principal {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    roles = roles == null ? List.of() : List.copyOf(roles);
+  }
+}
