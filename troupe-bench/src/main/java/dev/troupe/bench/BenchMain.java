@@ -33,6 +33,9 @@ public final class BenchMain {
       out.println(USAGE);
       return 0;
     }
+    if (!args.isEmpty() && args.getFirst().equals("reconcile")) {
+      return reconcile(args, out, err);
+    }
     RenderBench.Options options;
     try {
       options = parse(args);
@@ -45,9 +48,68 @@ public final class BenchMain {
     return result.blocked() == 0 ? 0 : 1;
   }
 
+  static final String RECONCILE_USAGE =
+      """
+      usage: troupe bench reconcile --components N [--environments E] [--changes C] [--timeout S]
+        --components N    components applied (Component, Workload, Service claim each; required)
+        --environments E  environments of the pipeline; every component is promoted through all
+                          of them (default 3)
+        --changes C       single Workload edits timed one at a time for the p99 (default 100)
+        --timeout S       seconds any phase may take before the run fails (default 1800)
+      Runs the embedded platform in-process on a temporary data directory (SQLite, Git). The last
+      line is: reconciled N bindings in X s (R bindings/s), p99 change-to-Ready L ms, heap H MiB""";
+
+  private static int reconcile(List<String> args, PrintStream out, PrintStream err) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.println(RECONCILE_USAGE);
+      return 0;
+    }
+    ReconcileBench.Options options;
+    try {
+      options = parseReconcile(args);
+    } catch (IllegalArgumentException e) {
+      err.println("troupe bench: " + e.getMessage());
+      err.println(RECONCILE_USAGE);
+      return 2;
+    }
+    try {
+      new ReconcileBench(out, err).run(options);
+      return 0;
+    } catch (IllegalStateException e) {
+      err.println("troupe bench reconcile: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static ReconcileBench.Options parseReconcile(List<String> args) {
+    int components = -1;
+    int environments = 3;
+    int changes = 100;
+    int timeout = 1800;
+    for (int i = 1; i < args.size(); i += 2) {
+      String flag = args.get(i);
+      if (i + 1 >= args.size()) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      String value = args.get(i + 1);
+      switch (flag) {
+        case "--components" -> components = number(flag, value, 1);
+        case "--environments" -> environments = number(flag, value, 1);
+        case "--changes" -> changes = number(flag, value, 1);
+        case "--timeout" -> timeout = number(flag, value, 1);
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    if (components < 1) {
+      throw new IllegalArgumentException("--components N is required");
+    }
+    return new ReconcileBench.Options(
+        components, environments, changes, java.time.Duration.ofSeconds(timeout));
+  }
+
   static RenderBench.Options parse(List<String> args) {
     if (args.isEmpty() || !args.getFirst().equals("render")) {
-      throw new IllegalArgumentException("expected the benchmark name 'render'");
+      throw new IllegalArgumentException("expected the benchmark name 'render' or 'reconcile'");
     }
     int bindings = -1;
     long seed = 1;

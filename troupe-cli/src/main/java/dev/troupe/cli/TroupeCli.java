@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       CrdsCommand.class,
       UpCommand.class,
+      ServerCommand.class,
       dev.troupe.cli.remote.ApplyCommand.class,
       dev.troupe.cli.remote.GetCommand.class,
       dev.troupe.cli.remote.DescribeCommand.class,
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 success, 1 error (e.g. invalid input), 2 usage error.",
+      "Exit codes: 0 success, 1 error (e.g. invalid input), 2 usage error, 3 condition not met.",
       "Run 'troupe COMMAND --help' for the options of a command."
     })
 public final class TroupeCli implements Runnable {

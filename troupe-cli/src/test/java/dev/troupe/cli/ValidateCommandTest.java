@@ -114,11 +114,4 @@ class ValidateCommandTest {
     assertThat(completion.out()).contains("complete -F").contains("validate");
     assertThat(CliRun.of("completion", "fish").code()).isEqualTo(2);
   }
-
-  @Test
-  void upSaysPlainlyThatItIsNotAvailableYet() {
-    CliRun up = CliRun.of("up");
-    assertThat(up.code()).isEqualTo(1);
-    assertThat(up.err()).contains("not part of this release yet");
-  }
 }

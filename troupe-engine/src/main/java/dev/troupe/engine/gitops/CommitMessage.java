@@ -47,6 +47,26 @@ record CommitMessage(
     return b.toString();
   }
 
+  /**
+   * The message of a group commit: one subject line summarising the count (e.g. {@code commit 3
+   * Releases: deploy 2, update 1}), then each Release's own message, separated by blank lines.
+   */
+  static String group(List<CommitMessage> messages) {
+    java.util.Map<ApplyResult.CommitAction, Integer> counts =
+        new java.util.EnumMap<>(ApplyResult.CommitAction.class);
+    messages.forEach(m -> counts.merge(m.action(), 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    counts.forEach((action, n) -> parts.add(action.verb() + " " + n));
+    StringBuilder b =
+        new StringBuilder("commit " + messages.size() + " Releases: ")
+            .append(String.join(", ", parts))
+            .append('\n');
+    for (CommitMessage m : messages) {
+      b.append('\n').append(m.text());
+    }
+    return b.toString();
+  }
+
   String subject() {
     String s =
         action.verb()

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -107,6 +109,136 @@ public final class GitOpsApplier implements AutoCloseable {
         (before, blobs) -> CommitPlan.remove(release, p, deletion, before, layout, blobs));
   }
 
+  /**
+   * Writes several Release changes in one commit (delivery.md §2.7 "Group commits under load"). The
+   * changes are planned one after the other on the same tree, in the given order. A single changing
+   * entry gets exactly the commit {@link #apply} or {@link #remove} would make; several get one
+   * message with a summary subject and, per Release, its own message block (subject, object
+   * changes, trailers), separated by blank lines. Entries that change nothing are {@link
+   * ApplyResult.Unchanged} with the resulting branch head. An entry with invalid content fails on
+   * its own ({@link ChangeOutcome#failure()}) and does not stop the others.
+   *
+   * @return one outcome per change, in the given order
+   * @throws GitOpsException {@code CONCURRENT_UPDATE} or {@code REPOSITORY_ERROR} (transient) when
+   *     the commit failed; nothing of the group was written then
+   */
+  public List<ChangeOutcome> applyGroup(List<ReleaseChange> changes) {
+    ChangeOutcome[] out = new ChangeOutcome[changes.size()];
+    List<Integer> valid = new ArrayList<>();
+    List<Planner> planners = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      try {
+        planners.add(planner(changes.get(i)));
+        valid.add(i);
+      } catch (GitOpsException e) {
+        out[i] = ChangeOutcome.failed(changes.get(i), e);
+      }
+    }
+    writer.lock();
+    try {
+      for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        try (ObjectReader reader = repository.newObjectReader()) {
+          Head head = readHead(reader);
+          CommitPlan[] plans = new CommitPlan[changes.size()];
+          List<CommitPlan> changed = new ArrayList<>();
+          TreeDraft tree = head.files();
+          for (int k = 0; k < valid.size(); k++) {
+            int i = valid.get(k);
+            TreeDraft current = tree;
+            CommitPlan.Blobs blobs =
+                id -> {
+                  byte[] pending = current.pendingContent(id);
+                  return pending != null ? pending : reader.open(id, Constants.OBJ_BLOB).getBytes();
+                };
+            try {
+              CommitPlan plan = planners.get(k).plan(current, blobs);
+              plans[i] = plan;
+              if (!plan.unchanged()) {
+                changed.add(plan);
+                tree = plan.after();
+              }
+            } catch (GitOpsException e) {
+              if (e.transientFailure()) {
+                throw e;
+              }
+              out[i] = ChangeOutcome.failed(changes.get(i), e);
+            }
+          }
+          if (changed.isEmpty()) {
+            for (int i : valid) {
+              if (plans[i] != null) {
+                ReleaseChange c = changes.get(i);
+                out[i] = ChangeOutcome.of(c, unchanged(c.release(), provenance(c), head, plans[i]));
+              }
+            }
+            return List.of(out);
+          }
+          Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+          String message =
+              changed.size() == 1
+                  ? changed.getFirst().message().text()
+                  : CommitMessage.group(changed.stream().map(CommitPlan::message).toList());
+          String subject = message.substring(0, message.indexOf('\n'));
+          ObjectId commit = commit(head, tree, message, now);
+          if (moveBranch(head, commit, subject)) {
+            for (int i : valid) {
+              CommitPlan plan = plans[i];
+              if (plan == null) {
+                continue;
+              }
+              ReleaseChange c = changes.get(i);
+              out[i] =
+                  ChangeOutcome.of(
+                      c,
+                      plan.unchanged()
+                          ? new ApplyResult.Unchanged(
+                              commit.name(),
+                              plan.objects(),
+                              status(c.release(), provenance(c), commit.name(), now))
+                          : committed(c.release(), provenance(c), commit, plan, now));
+            }
+            log.atInfo()
+                .addKeyValue("branch", target.branch())
+                .addKeyValue("commit", commit.name())
+                .addKeyValue("releases", changed.size())
+                .log("Committed Release group");
+            return List.of(out);
+          }
+        }
+      }
+      throw new GitOpsException(
+          GitOpsException.Reason.CONCURRENT_UPDATE,
+          "branch " + target.branch() + " moved during " + MAX_ATTEMPTS + " attempts",
+          null);
+    } catch (IOException e) {
+      throw new GitOpsException(
+          GitOpsException.Reason.REPOSITORY_ERROR,
+          "cannot write " + target.directory() + ": " + e.getMessage(),
+          e);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private Planner planner(ReleaseChange change) {
+    return switch (change) {
+      case ReleaseChange.Apply a -> {
+        DesiredRelease desired = DesiredRelease.of(a.content());
+        yield (before, blobs) -> CommitPlan.apply(desired, before, layout, blobs);
+      }
+      case ReleaseChange.Remove r ->
+          (before, blobs) ->
+              CommitPlan.remove(r.release(), r.provenance(), r.deletion(), before, layout, blobs);
+    };
+  }
+
+  private static Provenance provenance(ReleaseChange change) {
+    return switch (change) {
+      case ReleaseChange.Apply a -> a.content().provenance();
+      case ReleaseChange.Remove r -> r.provenance();
+    };
+  }
+
   /** {@link #remove(ReleaseRef, Provenance, CellNamespaceDeletion)} with the content's identity. */
   public ApplyResult remove(ReleaseContent content, CellNamespaceDeletion deletion) {
     return remove(content.release(), content.provenance(), deletion);
@@ -134,8 +266,8 @@ public final class GitOpsApplier implements AutoCloseable {
             return unchanged(release, provenance, head, plan);
           }
           Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-          ObjectId commit = commit(head, plan, now);
-          if (moveBranch(head, commit, plan)) {
+          ObjectId commit = commit(head, plan.after(), plan.message().text(), now);
+          if (moveBranch(head, commit, plan.message().subject())) {
             return committed(release, provenance, commit, plan, now);
           }
           log.atDebug()
@@ -172,28 +304,29 @@ public final class GitOpsApplier implements AutoCloseable {
     }
   }
 
-  private ObjectId commit(Head head, CommitPlan plan, Instant now) throws IOException {
+  private ObjectId commit(Head head, TreeDraft tree, String message, Instant now)
+      throws IOException {
     try (ObjectInserter inserter = repository.newObjectInserter()) {
       CommitBuilder commit = new CommitBuilder();
-      commit.setTreeId(plan.after().write(inserter));
+      commit.setTreeId(tree.write(inserter));
       if (head.commit() != null) {
         commit.setParentId(head.commit());
       }
       PersonIdent who = new PersonIdent(author.name(), author.email(), now, clock.getZone());
       commit.setAuthor(who);
       commit.setCommitter(who);
-      commit.setMessage(plan.message().text());
+      commit.setMessage(message);
       ObjectId id = inserter.insert(commit);
       inserter.flush();
       return id;
     }
   }
 
-  private boolean moveBranch(Head head, ObjectId commit, CommitPlan plan) throws IOException {
+  private boolean moveBranch(Head head, ObjectId commit, String subject) throws IOException {
     RefUpdate update = repository.updateRef(target.ref());
     update.setExpectedOldObjectId(head.commit() == null ? ObjectId.zeroId() : head.commit());
     update.setNewObjectId(commit);
-    update.setRefLogMessage("commit: " + plan.message().subject(), false);
+    update.setRefLogMessage("commit: " + subject, false);
     RefUpdate.Result result = update.update();
     return switch (result) {
       case NEW, FAST_FORWARD -> true;

@@ -34,8 +34,23 @@ final class TreeDraft {
   private final TreeMap<String, Entry> files;
   private final Map<ObjectId, byte[]> pending = new HashMap<>();
 
+  /**
+   * The draft this one was copied from, and the paths written or deleted since: comparing a copy
+   * with its origin then only looks at those paths instead of the whole tree, which matters when
+   * many Releases are planned one after the other on a large repository.
+   */
+  private final TreeDraft origin;
+
+  private final java.util.Set<String> touched;
+
   private TreeDraft(TreeMap<String, Entry> files) {
+    this(files, null);
+  }
+
+  private TreeDraft(TreeMap<String, Entry> files, TreeDraft origin) {
     this.files = files;
+    this.origin = origin;
+    this.touched = origin == null ? null : new java.util.HashSet<>();
   }
 
   /** An empty tree. */
@@ -58,9 +73,14 @@ final class TreeDraft {
 
   /** An independent copy to edit. */
   TreeDraft copy() {
-    TreeDraft copy = new TreeDraft(new TreeMap<>(files));
+    TreeDraft copy = new TreeDraft(new TreeMap<>(files), this);
     copy.pending.putAll(pending);
     return copy;
+  }
+
+  /** The content of a blob put into this draft and not yet written, or null. */
+  byte[] pendingContent(ObjectId id) {
+    return pending.get(id);
   }
 
   Entry get(String path) {
@@ -89,15 +109,27 @@ final class TreeDraft {
     }
     pending.putIfAbsent(id, content);
     files.put(path, new Entry(id, FileMode.REGULAR_FILE));
+    touch(path);
     return id;
   }
 
   void delete(String path) {
     files.remove(path);
+    touch(path);
   }
 
   void deleteDirectory(String dir) {
-    within(dir).clear();
+    SortedMap<String, Entry> inside = within(dir);
+    if (touched != null) {
+      touched.addAll(inside.keySet());
+    }
+    inside.clear();
+  }
+
+  private void touch(String path) {
+    if (touched != null) {
+      touched.add(path);
+    }
   }
 
   /**
@@ -107,10 +139,21 @@ final class TreeDraft {
   List<String> directoriesWith(String dir, int depth, String marker) {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     int from = dir.length() + 1;
+    String suffix = "/" + marker;
     for (String path : within(dir).keySet()) {
-      String[] parts = path.substring(from).split("/");
-      if (parts.length == depth + 1 && parts[depth].equals(marker)) {
-        out.add(String.join("/", Arrays.copyOf(parts, depth)));
+      // <from>a/b/.../<marker> with exactly `depth` directories between dir and the marker
+      if (!path.endsWith(suffix) || path.length() <= from + suffix.length()) {
+        continue;
+      }
+      int end = path.length() - suffix.length();
+      int slashes = 0;
+      for (int i = from; i < end && slashes < depth; i++) {
+        if (path.charAt(i) == '/') {
+          slashes++;
+        }
+      }
+      if (slashes == depth - 1) {
+        out.add(path.substring(from, end));
       }
     }
     List<String> sorted = new ArrayList<>(out);
@@ -120,6 +163,14 @@ final class TreeDraft {
 
   /** Same paths with the same blobs and modes. */
   boolean sameFiles(TreeDraft other) {
+    if (other == origin) {
+      for (String path : touched) {
+        if (!Objects.equals(files.get(path), other.files.get(path))) {
+          return false;
+        }
+      }
+      return true;
+    }
     return files.equals(other.files);
   }
 
@@ -128,6 +179,20 @@ final class TreeDraft {
     List<String> added = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     List<String> removed = new ArrayList<>();
+    if (before == origin) {
+      for (String path : new java.util.TreeSet<>(touched)) {
+        Entry now = files.get(path);
+        Entry old = before.files.get(path);
+        if (now != null && old == null) {
+          added.add(path);
+        } else if (now != null && !Objects.equals(old, now)) {
+          changed.add(path);
+        } else if (now == null && old != null) {
+          removed.add(path);
+        }
+      }
+      return new ApplyResult.FileChanges(added, changed, removed);
+    }
     files.forEach(
         (path, entry) -> {
           Entry old = before.files.get(path);

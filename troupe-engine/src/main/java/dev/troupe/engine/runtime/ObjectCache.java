@@ -87,19 +87,28 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
     listeners.add(listener);
   }
 
-  /** Lists every mirrored kind, then follows the store's changes. */
+  /**
+   * Lists every mirrored kind, then follows the store's changes. Listeners hear of the listed
+   * objects only once all of them are in the cache, so a reconcile triggered by the initial list
+   * never sees a half-filled cache (a binding without its Release, say).
+   */
   public void start() {
     long from = Long.MAX_VALUE;
+    List<Change> listed = new ArrayList<>();
     for (String kind : kinds) {
       Page page = store.list(kind, null);
       from = Math.min(from, page.revision());
       for (ObjectNode tree : page.items()) {
-        apply(Change.Type.ADDED, tree, revisionOf(tree));
+        Change c = update(Change.Type.ADDED, tree, revisionOf(tree));
+        if (c != null) {
+          listed.add(c);
+        }
       }
     }
     if (from == Long.MAX_VALUE) {
       from = store.currentRevision();
     }
+    listed.forEach(this::notifyListeners);
     markApplied(from);
     subscription = store.watch(null, null, from, this::onEvent, this::onWatchFailed);
   }
@@ -294,7 +303,15 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
     subscription = store.watch(null, null, from, this::onEvent, this::onWatchFailed);
   }
 
-  private synchronized void apply(Change.Type type, ObjectNode tree, long revision) {
+  private void apply(Change.Type type, ObjectNode tree, long revision) {
+    Change c = update(type, tree, revision);
+    if (c != null) {
+      notifyListeners(c);
+    }
+  }
+
+  /** Applies a change to the maps and indexes; the change, or null when it was stale. */
+  private synchronized Change update(Change.Type type, ObjectNode tree, long revision) {
     ObjectKey key = ObjectKey.of(tree);
     var names =
         objects
@@ -302,12 +319,12 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
             .computeIfAbsent(key.namespace(), n -> new ConcurrentSkipListMap<>());
     Entry old = names.get(key.name());
     if (old != null && old.revision() >= revision) {
-      return; // already applied (initial list and watch overlap)
+      return null; // already applied (initial list and watch overlap)
     }
     Change change;
     if (type == Change.Type.DELETED) {
       if (old == null) {
-        return;
+        return null;
       }
       names.remove(key.name());
       change = new Change(Change.Type.DELETED, old.tree(), null, revision);
@@ -321,11 +338,15 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
               revision);
     }
     reindex(key, old == null ? null : old.tree(), change.now());
+    return change;
+  }
+
+  private void notifyListeners(Change change) {
     for (Consumer<Change> l : listeners) {
       try {
         l.accept(change);
       } catch (RuntimeException e) {
-        log.error("cache listener failed on {}", key, e);
+        log.error("cache listener failed on {}", change.key(), e);
       }
     }
   }

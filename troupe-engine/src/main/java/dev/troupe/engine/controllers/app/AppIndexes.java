@@ -34,6 +34,9 @@ final class AppIndexes {
   /** Bindings by {@code <component>/<environment>}. */
   static final String COMPONENT_ENVIRONMENT = "app.componentEnvironment";
 
+  /** Bindings by {@code spec.owner.componentName}. */
+  static final String COMPONENT = "app.component";
+
   /** Bindings by environment. */
   static final String ENVIRONMENT = "app.environment";
 
@@ -68,6 +71,8 @@ final class AppIndexes {
     for (String kind : BINDING_KINDS) {
       cache.addIndex(kind, COMPONENT_ENVIRONMENT, AppIndexes::componentEnvironment);
       cache.addIndex(kind, ENVIRONMENT, t -> text(environment(t)));
+      cache.addIndex(
+          kind, COMPONENT, t -> text(t.path("spec").path("owner").path("componentName")));
     }
     for (String kind : COMPONENT_BINDING_KINDS) {
       cache.addIndex(kind, CLASS, t -> text(t.path("spec").path("className")));

@@ -106,13 +106,12 @@ final class ComponentReconciler implements Reconciler {
             pipeline(ns, project).map(DeploymentPipeline::environments).orElse(List.of()));
     Set<String> extra = new TreeSet<>();
     for (String kind : AppIndexes.COMPONENT_BINDING_KINDS) {
-      for (ObjectNode b : ctx.cache().trees(kind, ns)) {
-        if (component.equals(b.path("spec").path("owner").path("componentName").asText())) {
-          String env = AppIndexes.environment(b).asText();
-          if (!order.contains(env)) {
-            extra.add(env);
-          }
-        }
+      for (ObjectKey k : ctx.cache().byIndex(kind, AppIndexes.COMPONENT, ns, component)) {
+        ctx.cache()
+            .tree(k)
+            .map(b -> AppIndexes.environment(b).asText())
+            .filter(env -> !order.contains(env))
+            .ifPresent(extra::add);
       }
     }
     order.addAll(extra);

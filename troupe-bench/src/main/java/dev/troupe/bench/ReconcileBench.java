@@ -1,0 +1,441 @@
+package dev.troupe.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.api.admission.Admission;
+import dev.troupe.api.admission.AdmissionContext;
+import dev.troupe.api.admission.AdmissionOptions;
+import dev.troupe.api.admission.AdmissionResult;
+import dev.troupe.api.admission.AdmittedObject;
+import dev.troupe.api.admission.Identity;
+import dev.troupe.api.admission.Problem;
+import dev.troupe.api.codec.Codec;
+import dev.troupe.api.codec.Document;
+import dev.troupe.api.codec.DocumentReader;
+import dev.troupe.engine.controllers.ControllerContext;
+import dev.troupe.engine.platform.Engine;
+import dev.troupe.engine.runtime.Change;
+import dev.troupe.engine.runtime.Conditions;
+import dev.troupe.engine.store.ObjectKey;
+import dev.troupe.engine.store.Store;
+import dev.troupe.engine.view.StoreView;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * {@code troupe bench reconcile}: the embedded platform in this process on a temporary data
+ * directory (real SQLite file, real Git repository). It applies N components (Component, Workload,
+ * Service claim, admitted in batches as {@code troupe apply -f} would), waits for their
+ * first-environment bindings to settle (rendered, Release committed, status written), promotes every
+ * component through the other environments (a binding per environment, as the promotion controller
+ * writes it), then measures single changes (Workload edit → binding at the new revision, settled)
+ * and a Class change fanned out to every binding. A binding is <em>settled</em> when its {@code
+ * Ready} condition is for its current generation and is no longer {@code ReleasePending}, i.e. its
+ * Release has been applied and observed.
+ */
+final class ReconcileBench {
+  /** Options: components, environments, single changes to time, the change budget. */
+  record Options(int components, int environments, int changes, Duration timeout) {}
+
+  /** The figures. */
+  record Result(
+      int bindings,
+      double seconds,
+      double perSecond,
+      double p99Millis,
+      double p50Millis,
+      double fanOutSeconds,
+      int fanOutBindings,
+      long heapBytes,
+      long commits) {}
+
+  private static final List<String> BINDING_KINDS = List.of("ServiceBinding");
+  private static final String ORG = "bench";
+  private static final int BATCH = 500;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<ObjectKey, long[]> settled = new ConcurrentHashMap<>();
+
+  ReconcileBench(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  Result run(Options o) {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("troupe-bench-reconcile");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    err.println("troupe bench reconcile: data directory " + dir);
+    try (Engine engine =
+        Engine.open(dir, Clock.systemUTC(), ControllerContext.Settings.defaults())) {
+      engine.cache().addListener(this::observe);
+      engine.start();
+      Store store = engine.store();
+      List<String> envs = new ArrayList<>();
+      for (int i = 1; i <= o.environments(); i++) {
+        envs.add("env-" + i);
+      }
+      apply(store, platform(envs));
+      await("platform", () -> engine.awaitIdle(Duration.ofSeconds(1)), o.timeout());
+
+      long start = System.nanoTime();
+      for (int from = 0; from < o.components(); from += BATCH) {
+        int to = Math.min(o.components(), from + BATCH);
+        StringBuilder yaml = new StringBuilder();
+        for (int i = from; i < to; i++) {
+          yaml.append(component(i));
+        }
+        apply(store, yaml.toString());
+        err.printf(Locale.ROOT, "  applied %d/%d components, %d bindings settled%n", to, o.components(), settled.size());
+      }
+      awaitSettled(o.components(), o.timeout(), "first environment");
+      for (int e = 1; e < envs.size(); e++) {
+        String env = envs.get(e);
+        for (int i = 0; i < o.components(); i++) {
+          store.create(promoted(store, name(i), envs.get(0), env));
+        }
+        awaitSettled(o.components() * (e + 1), o.timeout(), env);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int bindings = o.components() * envs.size();
+      err.printf(Locale.ROOT, "  %d bindings settled in %.1f s%n", bindings, seconds);
+
+      List<Double> latencies = singleChanges(engine, o);
+      latencies.sort(Comparator.naturalOrder());
+      double p99 = percentile(latencies, 0.99);
+      double p50 = percentile(latencies, 0.50);
+
+      double fanOut = classChange(engine, bindings, o.timeout());
+      long heap = HeapUsage.liveBytes();
+      long commits = gitCommits(dir);
+      Result r =
+          new Result(bindings, seconds, bindings / seconds, p99, p50, fanOut, bindings, heap, commits);
+      report(r, o);
+      return r;
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private void report(Result r, Options o) {
+    out.printf(
+        Locale.ROOT,
+        "components %d, environments %d, single changes %d (p50 %.0f ms), class change re-rendered"
+            + " %d bindings in %.1f s, git commits %d%n",
+        o.components(),
+        o.environments(),
+        o.changes(),
+        r.p50Millis(),
+        r.fanOutBindings(),
+        r.fanOutSeconds(),
+        r.commits());
+    out.printf(
+        Locale.ROOT,
+        "reconciled %d bindings in %.1f s (%.0f bindings/s), p99 change-to-Ready %.0f ms, heap %.0f"
+            + " MiB%n",
+        r.bindings(),
+        r.seconds(),
+        r.perSecond(),
+        r.p99Millis(),
+        r.heapBytes() / (1024.0 * 1024.0));
+  }
+
+  // --- observing bindings ------------------------------------------------------------------
+
+  /** Records, per binding, the generation and revision at which it last settled. */
+  private void observe(Change c) {
+    if (!BINDING_KINDS.contains(c.kind()) || c.now() == null) {
+      return;
+    }
+    ObjectNode b = c.now();
+    JsonNode ready = Conditions.find(b.path("status").path("conditions"), "Ready");
+    long generation = b.path("metadata").path("generation").asLong();
+    if (ready == null
+        || ready.path("observedGeneration").asLong(-1) != generation
+        || "ReleasePending".equals(ready.path("reason").asText())
+        || !b.path("status").has("currentRevision")) {
+      return;
+    }
+    settled.put(
+        c.key(),
+        new long[] {generation, b.path("status").path("currentRevision").asLong(), System.nanoTime()});
+  }
+
+  private void awaitSettled(int count, Duration timeout, String phase) {
+    await(phase, () -> settled.size() >= count, timeout);
+  }
+
+  private void await(String phase, java.util.function.BooleanSupplier done, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long lastReport = System.nanoTime();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "timed out waiting for " + phase + " (" + settled.size() + " bindings settled)");
+      }
+      if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+        lastReport = System.nanoTime();
+        err.printf(Locale.ROOT, "  waiting for %s: %d bindings settled%n", phase, settled.size());
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+  }
+
+  // --- measured changes ----------------------------------------------------------------------
+
+  /** Edits one Workload at a time and times the write until its binding settles at the new revision. */
+  private List<Double> singleChanges(Engine engine, Options o) {
+    Store store = engine.store();
+    Random random = new Random(42);
+    List<Double> millis = new ArrayList<>();
+    for (int n = 0; n < o.changes(); n++) {
+      String component = name(random.nextInt(o.components()));
+      ObjectKey binding = new ObjectKey("ServiceBinding", ORG, component);
+      long revision = settled.get(binding)[1];
+      ObjectNode patch = Codec.JSON.createObjectNode();
+      patch
+          .putObject("spec")
+          .putObject("containers")
+          .putObject("main")
+          .put("image", "registry.example/bench/" + component + ":change-" + n);
+      long t0 = System.nanoTime();
+      store.patch("Workload", ORG, component, patch, null);
+      await(
+          "change " + n,
+          () -> {
+            long[] s = settled.get(binding);
+            return s != null && s[1] > revision;
+          },
+          o.timeout());
+      millis.add((settled.get(binding)[2] - t0) / 1e6);
+    }
+    return millis;
+  }
+
+  /** Changes the class every binding uses; seconds until every Release is re-applied. */
+  private double classChange(Engine engine, int bindings, Duration timeout) {
+    Store store = engine.store();
+    Map<ObjectKey, Long> before = new ConcurrentHashMap<>();
+    for (ObjectNode r : store.list("Release", ORG).items()) {
+      before.put(ObjectKey.of(r), r.path("metadata").path("generation").asLong());
+    }
+    ObjectNode patch = Codec.JSON.createObjectNode();
+    patch.putObject("spec").putObject("deploymentTemplate").put("revisionHistoryLimit", 7);
+    long t0 = System.nanoTime();
+    store.patch("ServiceClass", ORG, "bench-service", patch, null);
+    Predicate<ObjectNode> redone =
+        r ->
+            r.path("metadata").path("generation").asLong()
+                    > before.getOrDefault(ObjectKey.of(r), Long.MAX_VALUE)
+                && r.path("status").path("observedGeneration").asLong()
+                    == r.path("metadata").path("generation").asLong();
+    await(
+        "class change",
+        () -> engine.cache().trees("Release", ORG).stream().filter(redone).count() >= bindings,
+        timeout);
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  // --- objects ---------------------------------------------------------------------------------
+
+  private static void apply(Store store, String yaml) {
+    List<Document> docs = DocumentReader.readText("bench.yaml", yaml);
+    AdmissionResult result =
+        Admission.admit(
+            docs,
+            new AdmissionOptions(
+                AdmissionContext.Mode.BATCH, ORG, Identity.localUser(), new StoreView(store)));
+    if (!result.accepted()) {
+      throw new IllegalStateException(
+          result.errors().stream().limit(5).map(Problem::toText).collect(Collectors.joining("\n")));
+    }
+    for (AdmittedObject o : result.objects()) {
+      store.create(o.tree());
+    }
+  }
+
+  private static ObjectNode promoted(Store store, String component, String from, String env) {
+    ObjectNode source = store.get("ServiceBinding", ORG, component);
+    ObjectNode b = Codec.JSON.createObjectNode();
+    b.put("apiVersion", "openchoreo.dev/v1alpha1").put("kind", "ServiceBinding");
+    ObjectNode meta = b.putObject("metadata");
+    meta.put("name", component + "-" + env).put("namespace", ORG);
+    meta.putObject("labels")
+        .put("openchoreo.dev/organization", ORG)
+        .put("openchoreo.dev/project", "bench")
+        .put("openchoreo.dev/component", component)
+        .put("openchoreo.dev/environment", env);
+    ObjectNode spec = source.path("spec").deepCopy();
+    spec.put("environment", env);
+    b.set("spec", spec);
+    return b;
+  }
+
+  private static String platform(List<String> envs) {
+    StringBuilder y = new StringBuilder();
+    y.append(
+        """
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: Organization
+        metadata: {name: bench}
+        spec:
+          starterKit: {enabled: false}
+        ---
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: DataPlane
+        metadata: {name: default, namespace: bench}
+        spec:
+          registry: {prefix: registry.example}
+          releaseMode: gitops
+          gateway:
+            publicVirtualHost: bench.example.com
+            organizationVirtualHost: bench.internal
+        ---
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: ServiceClass
+        metadata: {name: bench-service, namespace: bench}
+        spec:
+          deploymentTemplate:
+            replicas: 2
+            template:
+              spec:
+                containers:
+                  - name: main
+                    resources:
+                      requests: {cpu: 100m, memory: 128Mi}
+        """);
+    for (String env : envs) {
+      y.append(
+          """
+          ---
+          apiVersion: openchoreo.dev/v1alpha1
+          kind: Environment
+          metadata: {name: %s, namespace: bench}
+          spec:
+            dataPlaneRef: default
+            gateway: {dnsPrefix: %s}
+          """
+              .formatted(env, env));
+    }
+    y.append(
+        """
+        ---
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: DeploymentPipeline
+        metadata: {name: bench, namespace: bench}
+        spec:
+          promotionPaths:
+        """);
+    for (int i = 0; i < envs.size(); i++) {
+      y.append("    - sourceEnvironmentRef: ").append(envs.get(i)).append('\n');
+      if (i + 1 < envs.size()) {
+        y.append("      targetEnvironmentRefs:\n        - name: ").append(envs.get(i + 1)).append('\n');
+      } else {
+        y.append("      targetEnvironmentRefs: []\n");
+      }
+    }
+    y.append(
+        """
+        ---
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: Project
+        metadata: {name: bench, namespace: bench}
+        spec: {deploymentPipelineRef: bench}
+        """);
+    return y.toString();
+  }
+
+  private static String name(int i) {
+    return String.format(Locale.ROOT, "svc-%05d", i);
+  }
+
+  private static String component(int i) {
+    String n = name(i);
+    return """
+        ---
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: Component
+        metadata: {name: %1$s, namespace: bench}
+        spec:
+          owner: {projectName: bench}
+          type: Service
+        ---
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: Workload
+        metadata: {name: %1$s, namespace: bench}
+        spec:
+          owner: {projectName: bench, componentName: %1$s}
+          containers:
+            main:
+              image: registry.example/bench/%1$s:1.0.0
+              env:
+                - {key: COMPONENT, value: %1$s}
+          endpoints:
+            http: {type: REST, port: 8080}
+        ---
+        apiVersion: openchoreo.dev/v1alpha1
+        kind: Service
+        metadata: {name: %1$s, namespace: bench}
+        spec:
+          owner: {projectName: bench, componentName: %1$s}
+          workloadName: %1$s
+          className: bench-service
+        """
+        .formatted(n);
+  }
+
+  private static double percentile(List<Double> sorted, double p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+
+  private static long gitCommits(Path dir) {
+    Path repo = dir.resolve("gitops").resolve(ORG).resolve("default.git");
+    try (var r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.toFile()).build();
+        var walk = new org.eclipse.jgit.revwalk.RevWalk(r)) {
+      var head = r.resolve("refs/heads/main");
+      if (head == null) {
+        return 0;
+      }
+      walk.markStart(walk.parseCommit(head));
+      long n = 0;
+      for (var ignored : walk) {
+        n++;
+      }
+      return n;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans it eventually
+    }
+  }
+}
