@@ -63,7 +63,8 @@ final class ReconcileBench {
       double fanOutSeconds,
       int fanOutBindings,
       long heapBytes,
-      long commits) {}
+      long commits,
+      long storeWrites) {}
 
   private static final List<String> BINDING_KINDS = List.of("ServiceBinding");
   private static final String ORG = "bench";
@@ -99,6 +100,7 @@ final class ReconcileBench {
       await("platform", () -> engine.awaitIdle(Duration.ofSeconds(1)), o.timeout());
 
       long start = System.nanoTime();
+      long firstRevision = store.currentRevision();
       for (int from = 0; from < o.components(); from += BATCH) {
         int to = Math.min(o.components(), from + BATCH);
         StringBuilder yaml = new StringBuilder();
@@ -117,6 +119,7 @@ final class ReconcileBench {
         awaitSettled(o.components() * (e + 1), o.timeout(), env);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      long writes = store.currentRevision() - firstRevision;
       int bindings = o.components() * envs.size();
       err.printf(Locale.ROOT, "  %d bindings settled in %.1f s%n", bindings, seconds);
 
@@ -129,7 +132,8 @@ final class ReconcileBench {
       long heap = HeapUsage.liveBytes();
       long commits = gitCommits(dir);
       Result r =
-          new Result(bindings, seconds, bindings / seconds, p99, p50, fanOut, bindings, heap, commits);
+          new Result(
+              bindings, seconds, bindings / seconds, p99, p50, fanOut, bindings, heap, commits, writes);
       report(r, o);
       return r;
     } finally {
@@ -141,14 +145,16 @@ final class ReconcileBench {
     out.printf(
         Locale.ROOT,
         "components %d, environments %d, single changes %d (p50 %.0f ms), class change re-rendered"
-            + " %d bindings in %.1f s, git commits %d%n",
+            + " %d bindings in %.1f s, git commits %d, store writes %d (%.1f per binding)%n",
         o.components(),
         o.environments(),
         o.changes(),
         r.p50Millis(),
         r.fanOutBindings(),
         r.fanOutSeconds(),
-        r.commits());
+        r.commits(),
+        r.storeWrites(),
+        r.storeWrites() / (double) r.bindings());
     out.printf(
         Locale.ROOT,
         "reconciled %d bindings in %.1f s (%.0f bindings/s), p99 change-to-Ready %.0f ms, heap %.0f"

@@ -34,7 +34,7 @@ class BenchMainTest {
   @Test
   void rejectsBadUsage() {
     assertThatThrownBy(() -> BenchMain.parse(List.of()))
-        .hasMessage("expected the benchmark name 'render'");
+        .hasMessage("expected the benchmark name 'render' or 'reconcile'");
     assertThatThrownBy(() -> BenchMain.parse(List.of("render")))
         .hasMessage("--bindings N is required");
     assertThatThrownBy(() -> BenchMain.parse(List.of("render", "--bindings")))
