@@ -1,6 +1,5 @@
 package dev.troupe.render;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.names.K8sNames;
 
@@ -28,13 +27,16 @@ public record Cell(String organization, String project, String environment, Stri
     return ns;
   }
 
-  /** {@code L(b)}: exactly the four data-plane labels, in this order. */
+  /**
+   * {@code L(b)}: exactly the four data-plane labels, organization, project, environment and
+   * component, inserted in canonical (byte) key order so that writing them needs no sort.
+   */
   public ObjectNode labels() {
-    ObjectNode l = JsonNodeFactory.instance.objectNode();
+    ObjectNode l = Trees.object();
+    l.put("component-name", component);
+    l.put("environment-name", environment);
     l.put("organization-name", organization);
     l.put("project-name", project);
-    l.put("environment-name", environment);
-    l.put("component-name", component);
     return l;
   }
 
@@ -45,10 +47,10 @@ public record Cell(String organization, String project, String environment, Stri
 
   /** {@code metadata} of a rendered object: name, the cell namespace and {@code L(b)}. */
   public ObjectNode metadata(String name) {
-    ObjectNode m = JsonNodeFactory.instance.objectNode();
+    ObjectNode m = Trees.object();
+    m.set("labels", labels()); // canonical key order: labels, name, namespace
     m.put("name", name);
     m.put("namespace", namespace());
-    m.set("labels", labels());
     return m;
   }
 }

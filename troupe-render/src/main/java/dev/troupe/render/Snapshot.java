@@ -12,17 +12,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The objects of one organization namespace that rendering may read (rendering.md §0.2): a
  * read-only, typed view. Rendering never reads anything else — no clock, no store, no data plane.
  * The view must not change while the snapshot is used: lookups by owner are indexed once, on first
- * use, so rendering many bindings of one snapshot stays linear.
+ * use, so rendering many bindings of one snapshot stays linear. For the same reason, work that many
+ * bindings repeat (a connection target's addresses, a group's values in an environment) is memoized
+ * per snapshot with {@link #memo}.
  */
 public final class Snapshot {
   private final String namespace;
   private final ObjectView view;
   private volatile Map<String, List<ComponentBinding>> servingIndex;
+  private final Map<Object, Object> memos = new ConcurrentHashMap<>();
 
   public Snapshot(String namespace, ObjectView view) {
     this.namespace = namespace;
@@ -80,6 +85,39 @@ public final class Snapshot {
       servingIndex = index;
     }
     return index.getOrDefault(key(project, component, environment), List.of());
+  }
+
+  /**
+   * The value of {@code key}, computed by {@code compute} on first use and shared afterwards. Only
+   * for values that are a pure function of the key and this snapshot's objects, and immutable: they
+   * are handed to every later caller. Keys need value equality; an object of the view is compared
+   * by reference through {@link Same} (records of the view hash their whole tree). Safe to call
+   * from several threads (two may compute the same value; one wins).
+   */
+  @SuppressWarnings("unchecked")
+  public <V> V memo(Object key, Supplier<? extends V> compute) {
+    Object value = memos.get(key);
+    if (value == null) {
+      value = java.util.Objects.requireNonNull(compute.get(), "memoized value");
+      Object raced = memos.putIfAbsent(key, value);
+      if (raced != null) {
+        value = raced;
+      }
+    }
+    return (V) value;
+  }
+
+  /** A memo key part that compares an object of the view by reference. */
+  public record Same(Object ref) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Same s && s.ref == ref;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(ref);
+    }
   }
 
   private static String key(String project, String component, String environment) {

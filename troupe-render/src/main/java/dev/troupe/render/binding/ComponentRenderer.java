@@ -74,7 +74,7 @@ final class ComponentRenderer {
     List<BindingStatus.EndpointStatus> endpoints =
         kind == BindingKinds.SCHEDULED_TASK
             ? List.of()
-            : EndpointAccesses.of(binding, platform.gateway());
+            : EndpointAccesses.of(binding, platform.gateway(), snapshot);
     Warnings.exposure(apis()).ifPresent(warnings::add);
     if (Binding.UNDEPLOY.equals(binding.releaseState())) {
       return new RenderOutcome.Rendered(
@@ -256,6 +256,8 @@ final class ComponentRenderer {
 
   /** A copy of a class template (null when absent: the empty object). */
   static ObjectNode copy(ObjectNode template) {
-    return template == null ? dev.troupe.render.Trees.object() : template.deepCopy();
+    return template == null
+        ? dev.troupe.render.Trees.object()
+        : dev.troupe.render.Trees.copy(template);
   }
 }

@@ -19,7 +19,15 @@ record Platform(Environment environment, DataPlane dataPlane, GatewaySettings ga
 
   record Missing(Blocker blocker) implements Resolution {}
 
+  /** Memo key: the platform of one environment name. */
+  private record Key(String environmentName) {}
+
+  /** The platform of {@code environmentName}, resolved once per snapshot. */
   static Resolution resolve(String environmentName, Snapshot snapshot) {
+    return snapshot.memo(new Key(environmentName), () -> lookUp(environmentName, snapshot));
+  }
+
+  private static Resolution lookUp(String environmentName, Snapshot snapshot) {
     Optional<Environment> env = snapshot.find(Environment.class, environmentName);
     if (env.isEmpty()) {
       return new Missing(

@@ -108,15 +108,23 @@ final class PodOverlay {
     return out;
   }
 
-  /** Own env and expansions, then connection variables; the first occurrence of a name wins. */
+  /**
+   * Own env and expansions, then connection variables; the first occurrence of a name wins. The
+   * items of {@code own} (a private copy from the {@link ConfigPlan}) are moved, not copied; the
+   * connection variables are shared by the plan, so they are copied.
+   */
   static ArrayNode env(ArrayNode own, ArrayNode connectionEnv) {
     ArrayNode out = Trees.array();
     Set<String> seen = new HashSet<>();
-    for (ArrayNode list : new ArrayNode[] {own, connectionEnv}) {
-      if (list == null) {
-        continue;
+    if (own != null) {
+      for (JsonNode item : own) {
+        if (seen.add(item.path("name").asText())) {
+          out.add(item);
+        }
       }
-      for (JsonNode item : list) {
+    }
+    if (connectionEnv != null) {
+      for (JsonNode item : connectionEnv) {
         if (seen.add(item.path("name").asText())) {
           out.add(item.deepCopy());
         }

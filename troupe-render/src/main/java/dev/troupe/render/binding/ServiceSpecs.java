@@ -18,6 +18,7 @@ import dev.troupe.render.merge.StrategicMerge;
 final class ServiceSpecs {
   private ServiceSpecs() {}
 
+  /** The Service spec; {@code template} is a private copy that the merge may reuse. */
   static ObjectNode merged(ObjectNode template, WorkloadTemplate workload, Cell cell) {
     ObjectNode overlay = Trees.object();
     overlay.put("type", "ClusterIP");
@@ -33,7 +34,7 @@ final class ServiceSpecs {
     }
     Trees.putIfPresent(overlay, "ports", ports);
     ObjectNode spec =
-        (ObjectNode) StrategicMerge.merge(template, overlay, MergeSchema.SERVICE_SPEC).deepCopy();
+        (ObjectNode) StrategicMerge.mergeOwned(template, overlay, MergeSchema.SERVICE_SPEC);
     spec.remove("healthCheckNodePort");
     spec.remove("loadBalancerSourceRanges");
     spec.remove("loadBalancerClass");

@@ -75,9 +75,9 @@ record WorkloadObjects(
         "template",
         PodOverlay.template(
             b.workloadSpec(), config, connections.injectedEnv(), cell, dataPlane, true, null));
+    // Both inputs are private to this call: merge them in place instead of copying twice more.
     ObjectNode spec =
-        (ObjectNode)
-            StrategicMerge.merge(template, overlay, MergeSchema.DEPLOYMENT_SPEC).deepCopy();
+        (ObjectNode) StrategicMerge.mergeOwned(template, overlay, MergeSchema.DEPLOYMENT_SPEC);
     if (suspend) {
       spec.put("replicas", 0);
     }
@@ -135,7 +135,7 @@ record WorkloadObjects(
                 false,
                 "OnFailure"));
     ObjectNode spec =
-        (ObjectNode) StrategicMerge.merge(template, overlay, MergeSchema.CRON_JOB_SPEC).deepCopy();
+        (ObjectNode) StrategicMerge.mergeOwned(template, overlay, MergeSchema.CRON_JOB_SPEC);
     if (!spec.hasNonNull("schedule")) {
       return new WorkloadObjects(
           List.of(),

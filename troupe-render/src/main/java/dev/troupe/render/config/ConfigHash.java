@@ -3,7 +3,9 @@ package dev.troupe.render.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.digest.CanonicalJson;
+import dev.troupe.render.Snapshot;
 import dev.troupe.render.Trees;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,28 @@ public final class ConfigHash {
   public static final String ANNOTATION = "openchoreo.dev/config-hash";
 
   private ConfigHash() {}
+
+  /**
+   * Memo key: each group's name and resolved values (the list {@link GroupResolver} shares per
+   * group and environment, compared by reference; the name too, as every empty list is one
+   * instance), and the literal files.
+   */
+  private record Key(List<Part> groups, List<ConfigWalk.LiteralFile> files) {}
+
+  private record Part(String name, Snapshot.Same values) {}
+
+  /**
+   * {@link #of(Collection, List)} once per snapshot for equal inputs: the components of a project
+   * usually reference the same groups, whose per-environment values {@link GroupResolver} shares.
+   */
+  static Optional<String> of(
+      Collection<ResolvedGroup> groups, List<ConfigWalk.LiteralFile> files, Snapshot snapshot) {
+    List<Part> parts = new ArrayList<>(groups.size());
+    for (ResolvedGroup g : groups) {
+      parts.add(new Part(g.name(), new Snapshot.Same(g.keys())));
+    }
+    return snapshot.memo(new Key(parts, List.copyOf(files)), () -> of(groups, files));
+  }
 
   /** The hash, when the binding references a group or has a literal file mount. */
   static Optional<String> of(Collection<ResolvedGroup> groups, List<ConfigWalk.LiteralFile> files) {

@@ -5,6 +5,9 @@ import dev.troupe.render.Trees;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The names of configuration objects, volumes, variables and files (rendering.md §1.3, §2.5, §7.2,
@@ -13,7 +16,26 @@ import java.util.Locale;
 public final class ConfigNames {
   private static final int LIMIT = K8sNames.DNS_LABEL_MAX;
 
+  /**
+   * Names that depend on a group, secret or mount path alone, not on the binding: every binding
+   * that mounts the group asks again. Pure functions, so safe to share; bounded like {@code Cell}'s
+   * namespaces, since a long-running server sees new names forever.
+   */
+  private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
+
   private ConfigNames() {}
+
+  private static String shared(String key, Supplier<String> compute) {
+    String name = SHARED.get(key);
+    if (name == null) {
+      if (SHARED.size() > 100_000) {
+        SHARED.clear();
+      }
+      name = compute.get();
+      SHARED.put(key, name);
+    }
+    return name;
+  }
 
   /** {@code N = gen(63, b, G)}: the ConfigMap, ExternalSecret, SecretProviderClass and Secret. */
   public static String groupObject(String binding, String group) {
@@ -37,7 +59,7 @@ public final class ConfigNames {
 
   /** The volume of a literal file mount: {@code filemount-<sha8(M)>}. */
   public static String fileMountVolume(String mountPath) {
-    return "filemount-" + Trees.sha8(mountPath);
+    return shared("f\u0000" + mountPath, () -> "filemount-" + Trees.sha8(mountPath));
   }
 
   /**
@@ -45,12 +67,16 @@ public final class ConfigNames {
    * csi-env}), '.' → '-'.
    */
   public static String groupVolume(String group, String kind) {
-    return volume(K8sNames.generateWithLengthLimit(LIMIT, group, kind));
+    return shared(
+        "g\u0000" + group + "\u0000" + kind,
+        () -> volume(K8sNames.generateWithLengthLimit(LIMIT, group, kind)));
   }
 
   /** The volume of a data-plane Secret: {@code gen(63, "secretref", S)}, '.' → '-'. */
   public static String secretRefVolume(String secret) {
-    return volume(K8sNames.generateWithLengthLimit(LIMIT, "secretref", secret));
+    return shared(
+        "s\u0000" + secret,
+        () -> volume(K8sNames.generateWithLengthLimit(LIMIT, "secretref", secret)));
   }
 
   private static String volume(String generated) {

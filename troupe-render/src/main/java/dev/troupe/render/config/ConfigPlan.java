@@ -52,27 +52,25 @@ public record ConfigPlan(
 
   /** Stages 1+2 of the env list of {@code containerKey} (a copy; empty for an unknown key). */
   public ArrayNode env(String containerKey) {
-    return wiring(containerKey).env();
+    ContainerWiring w = containers.get(containerKey);
+    return w == null ? Trees.array() : w.env().deepCopy();
   }
 
   /** Native {@code envFrom} items of {@code containerKey} (a copy). */
   public ArrayNode envFrom(String containerKey) {
-    return wiring(containerKey).envFrom();
+    ContainerWiring w = containers.get(containerKey);
+    return w == null ? Trees.array() : w.envFrom().deepCopy();
   }
 
   /** The {@code volumeMounts} of {@code containerKey} in walk order (a copy). */
   public ArrayNode volumeMounts(String containerKey) {
-    return wiring(containerKey).volumeMounts();
+    ContainerWiring w = containers.get(containerKey);
+    return w == null ? Trees.array() : w.volumeMounts().deepCopy();
   }
 
   /** The pod volumes (a copy). */
   @Override
   public ArrayNode volumes() {
     return volumes.deepCopy();
-  }
-
-  private ContainerWiring wiring(String containerKey) {
-    ContainerWiring w = containers.get(containerKey);
-    return w == null ? ContainerWiring.empty() : w.copy();
   }
 }

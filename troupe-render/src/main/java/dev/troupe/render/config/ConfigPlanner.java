@@ -38,7 +38,7 @@ public final class ConfigPlanner {
         ConfigObjects.render(
             binding.name(), cell, resolution.groups().values(), wiring.files(), secrets);
     Optional<String> hash =
-        ConfigHash.of(resolution.groups().values(), ConfigWalk.literalFiles(containers));
+        ConfigHash.of(resolution.groups().values(), ConfigWalk.literalFiles(containers), snapshot);
     return new ConfigPlan(
         List.of(), objects, wiring.containers(), wiring.volumes(), hash, wiring.shadowed());
   }

@@ -1,7 +1,6 @@
 package dev.troupe.render.config;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.troupe.render.Trees;
 
 /**
  * The configuration part of one rendered container (rendering.md §4.1, §7.3).
@@ -11,15 +10,4 @@ import dev.troupe.render.Trees;
  * @param envFrom native {@code envFrom} items ({@code [{secretRef: {name}}]})
  * @param volumeMounts the mounts, in walk order
  */
-public record ContainerWiring(ArrayNode env, ArrayNode envFrom, ArrayNode volumeMounts) {
-
-  /** A container without configuration. */
-  public static ContainerWiring empty() {
-    return new ContainerWiring(Trees.array(), Trees.array(), Trees.array());
-  }
-
-  /** A deep copy, so callers may change what they get. */
-  public ContainerWiring copy() {
-    return new ContainerWiring(env.deepCopy(), envFrom.deepCopy(), volumeMounts.deepCopy());
-  }
-}
+public record ContainerWiring(ArrayNode env, ArrayNode envFrom, ArrayNode volumeMounts) {}

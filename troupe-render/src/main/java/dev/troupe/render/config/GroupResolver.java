@@ -60,14 +60,25 @@ final class GroupResolver {
     }
   }
 
+  /** Memo key: the values of one group of the snapshot in one environment. */
+  private record ValuesKey(Snapshot.Same group, String environment) {}
+
   private ResolvedGroup resolveAll(ConfigurationGroup group) {
+    // Every binding of the environment that references the group resolves the same keys.
+    List<ResolvedGroup.Key> keys =
+        snapshot.memo(
+            new ValuesKey(new Snapshot.Same(group), environment), () -> values(group, environment));
+    return new ResolvedGroup(group.name(), ConfigNames.groupObject(binding, group.name()), keys);
+  }
+
+  private static List<ResolvedGroup.Key> values(ConfigurationGroup group, String environment) {
     List<ResolvedGroup.Key> keys = new ArrayList<>();
     for (ConfigurationGroup.Configuration c : group.configurationsOrEmpty()) {
       group
           .resolve(c.key(), environment)
           .ifPresent(v -> keys.add(new ResolvedGroup.Key(c.key(), v)));
     }
-    return new ResolvedGroup(group.name(), ConfigNames.groupObject(binding, group.name()), keys);
+    return List.copyOf(keys);
   }
 
   private void checkDirect(ConfigurationGroup group, String key) {

@@ -37,8 +37,25 @@ final class TargetLookup {
     this.environment = environment;
   }
 
-  /** The first failing row as pending, or the resolved target and its address. */
+  /** Memo key: one target as seen from one project and environment (and its gateway). */
+  private record Key(
+      String project,
+      String environment,
+      GatewaySettings gateway,
+      String tp,
+      String tc,
+      String te) {}
+
+  /**
+   * The first failing row as pending, or the resolved target and its address; once per snapshot for
+   * each project, environment and target, since the components of a project share targets.
+   */
   Resolution resolve(String tp, String tc, String te) {
+    return snapshot.memo(
+        new Key(project, environment, gateway, tp, tc, te), () -> lookUp(tp, tc, te));
+  }
+
+  private Resolution lookUp(String tp, String tc, String te) {
     boolean cross = !project.equals(tp);
     String subject = "component \"" + tc + "\" of project \"" + tp + "\"";
     if (snapshot.find(Component.class, tc).filter(c -> tp.equals(c.projectName())).isEmpty()) {
@@ -66,7 +83,7 @@ final class TargetLookup {
           ENDPOINT_NOT_FOUND, "component \"" + tc + "\" has no endpoint \"" + te + "\"");
     }
     EndpointStatus status =
-        EndpointAccesses.of(target, gateway).stream()
+        EndpointAccesses.of(target, gateway, snapshot).stream()
             .filter(s -> s.name().equals(te))
             .findFirst()
             .orElseThrow();

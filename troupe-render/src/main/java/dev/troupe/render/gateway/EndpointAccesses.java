@@ -11,6 +11,7 @@ import dev.troupe.api.kinds.delivery.ServiceBinding;
 import dev.troupe.api.kinds.delivery.WebApplicationBinding;
 import dev.troupe.api.names.K8sNames;
 import dev.troupe.render.GatewaySettings;
+import dev.troupe.render.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,18 @@ public final class EndpointAccesses {
   private static final String HTTPS = "https";
 
   private EndpointAccesses() {}
+
+  /** Memo key: the endpoints of one binding of the snapshot on one environment's gateway. */
+  private record Key(Snapshot.Same binding, GatewaySettings gateway) {}
+
+  /**
+   * {@link #of} once per snapshot: a binding's own render and every connection to it share the
+   * (immutable) list.
+   */
+  public static List<EndpointStatus> of(
+      ComponentBinding binding, GatewaySettings gateway, Snapshot snapshot) {
+    return snapshot.memo(new Key(new Snapshot.Same(binding), gateway), () -> of(binding, gateway));
+  }
 
   /**
    * §5.8: one entry per workload endpoint of a Service or WebApplication binding, in document

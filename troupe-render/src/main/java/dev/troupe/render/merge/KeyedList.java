@@ -24,11 +24,12 @@ final class KeyedList {
   /** One entry of the working list and its index in the base list (-1 when appended). */
   private record Entry(JsonNode value, int baseIndex) {}
 
-  static ArrayNode merge(ArrayNode base, ArrayNode patch, Position.Keyed keyed) {
+  /** Rule 6; when {@code owned}, the items of both lists are reused instead of copied. */
+  static ArrayNode merge(ArrayNode base, ArrayNode patch, Position.Keyed keyed, boolean owned) {
     List<JsonNode> b = elements(base);
     List<JsonNode> p = elements(patch);
     String k = keyed.key();
-    List<Entry> working = workingList(b, p, keyed);
+    List<Entry> working = workingList(b, p, keyed, owned);
 
     List<Entry> patchItems = new ArrayList<>();
     List<Entry> baseOnly = new ArrayList<>();
@@ -43,13 +44,15 @@ final class KeyedList {
     Deque<Entry> right = new ArrayDeque<>(patchItems);
     while (!left.isEmpty() || !right.isEmpty()) {
       Deque<Entry> from = takeLeft(left, right, b, k) ? left : right;
-      result.add(from.removeFirst().value().deepCopy());
+      JsonNode item = from.removeFirst().value();
+      result.add(owned ? item : item.deepCopy());
     }
     return result;
   }
 
   /** Step 1: the base list with each patch item merged into its first match, or appended. */
-  private static List<Entry> workingList(List<JsonNode> b, List<JsonNode> p, Position.Keyed keyed) {
+  private static List<Entry> workingList(
+      List<JsonNode> b, List<JsonNode> p, Position.Keyed keyed, boolean owned) {
     List<Entry> working = new ArrayList<>();
     for (int i = 0; i < b.size(); i++) {
       working.add(new Entry(b.get(i), i));
@@ -62,7 +65,9 @@ final class KeyedList {
       } else {
         Entry old = working.get(at);
         JsonNode merged =
-            keyed.wholeItem() ? item : StrategicMerge.mergeAt(old.value(), item, keyed.item());
+            keyed.wholeItem()
+                ? item
+                : StrategicMerge.mergeAt(old.value(), item, keyed.item(), owned);
         working.set(at, new Entry(merged, old.baseIndex()));
       }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.troupe.api.codec.Codec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,21 @@ class StrategicMergePropertiesTest {
     result.fieldNames().forEachRemaining(resultKeys::add);
     assertThat(resultKeys).isEqualTo(keys);
     assertThat(StrategicMerge.merge(base, patch, schema)).isEqualTo(result);
+  }
+
+  @Property
+  void mergeOwnedGivesTheMergeInTheSameKeyOrder(
+      @ForAll("objects") ObjectNode base,
+      @ForAll("objects") ObjectNode patch,
+      @ForAll MergeSchema schema)
+      throws Exception {
+    JsonNode copied = StrategicMerge.merge(base, patch, schema);
+
+    JsonNode owned = StrategicMerge.mergeOwned(base.deepCopy(), patch.deepCopy(), schema);
+
+    // JSON text keeps member order, which tree equality ignores.
+    assertThat(Codec.JSON.writeValueAsString(owned))
+        .isEqualTo(Codec.JSON.writeValueAsString(copied));
   }
 
   @Provide
