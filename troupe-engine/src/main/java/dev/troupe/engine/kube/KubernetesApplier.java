@@ -59,16 +59,33 @@ public final class KubernetesApplier {
    */
   public ApplyReport apply(
       ReleaseTarget release, List<RenderedObject> desired, List<InventoryEntry> inventory) {
+    return apply(release, desired, inventory, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #apply(ReleaseTarget, List, List)}, judging health with {@code sinceApply}, the time
+   * since this generation was first applied (route-status grace, §2.4); null when unknown.
+   */
+  public ApplyReport apply(
+      ReleaseTarget release,
+      List<RenderedObject> desired,
+      List<InventoryEntry> inventory,
+      Duration sinceApply) {
     ApplyPass pass = new ApplyPass(Delivered.of(release, desired));
     try {
       if (!cellNamespaceReady(release)) {
         String message = "namespace " + release.cellNamespace() + " is terminating";
         return report(
-            release, pass, inventory, null, failure(AppliedReason.NamespaceTerminating, message));
+            release,
+            pass,
+            inventory,
+            null,
+            failure(AppliedReason.NamespaceTerminating, message),
+            sinceApply);
       }
       applyGroups(release, pass);
       Pruner.Result pruned = pass.allApplied() ? prune(release, pass, inventory) : null;
-      return report(release, pass, inventory, pruned, outcome(pass, pruned));
+      return report(release, pass, inventory, pruned, outcome(pass, pruned), sinceApply);
     } catch (DataPlaneException e) {
       if (e.kind() != DataPlaneException.Kind.UNREACHABLE) {
         throw e;
@@ -78,7 +95,8 @@ public final class KubernetesApplier {
           pass,
           inventory,
           null,
-          failure(AppliedReason.DataPlaneUnreachable, e.getMessage()));
+          failure(AppliedReason.DataPlaneUnreachable, e.getMessage()),
+          sinceApply);
     }
   }
 
@@ -90,12 +108,34 @@ public final class KubernetesApplier {
    */
   public HealthReport observe(
       ReleaseTarget release, List<RenderedObject> desired, Duration sinceApply) {
+    return observe(release, desired, sinceApply, null);
+  }
+
+  /**
+   * Live health in gitops mode with cluster credentials (§2.7 "Health in gitops mode"): as {@link
+   * #observe}, but a live object whose {@code openchoreo.dev/release-generation} is not the
+   * Release's generation is Progressing with the message {@code waiting for GitOps sync}.
+   *
+   * @param sinceCommit time since this generation was committed; null when unknown
+   */
+  public HealthReport observeGitOpsSync(
+      ReleaseTarget release, List<RenderedObject> desired, Duration sinceCommit) {
+    return observe(release, desired, sinceCommit, release.generation());
+  }
+
+  private HealthReport observe(
+      ReleaseTarget release,
+      List<RenderedObject> desired,
+      Duration sinceApply,
+      Long requiredGeneration) {
     ApplyPass pass = new ApplyPass(Delivered.of(release, desired));
     try {
       for (Delivered d : pass.objects()) {
         readLive(d).ifPresent(o -> pass.observed(d, o));
       }
-      return new HealthReport(pass.results(observations(release, pass, sinceApply)), false);
+      Observations observed =
+          observations(release, pass, sinceApply).withReleaseGeneration(requiredGeneration);
+      return new HealthReport(pass.results(observed), false);
     } catch (DataPlaneException e) {
       if (e.kind() != DataPlaneException.Kind.UNREACHABLE) {
         throw e;
@@ -273,13 +313,14 @@ public final class KubernetesApplier {
       ApplyPass pass,
       List<InventoryEntry> inventory,
       Pruner.Result pruned,
-      AppliedOutcome outcome) {
+      AppliedOutcome outcome,
+      Duration sinceApply) {
     Observations observations;
     try {
       observations =
           outcome.reason() == AppliedReason.DataPlaneUnreachable
               ? Observations.NONE
-              : observations(release, pass, Duration.ZERO);
+              : observations(release, pass, sinceApply);
     } catch (DataPlaneException e) {
       observations = Observations.NONE;
     }

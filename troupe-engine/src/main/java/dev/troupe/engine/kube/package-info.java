@@ -3,7 +3,9 @@
  * objects to a DataPlane cluster with server-side apply, prunes what it no longer wants, reads live
  * health and cleans up on deletion. {@link dev.troupe.engine.kube.DataPlaneClients} caches one
  * fabric8 client per DataPlane; {@link dev.troupe.engine.kube.KubernetesApplier} is the value-typed
- * API the Release controller calls.
+ * API; {@link dev.troupe.engine.kube.KubernetesModeApplier} plugs it into the Release controller's
+ * kubernetes slot, reading each DataPlane's credentials through a {@link
+ * dev.troupe.engine.kube.CredentialResolver} (by default from a stored {@code Secret}).
  *
  * <p><b>Library versus hand-written.</b> Transport, discovery, server-side apply and list/delete
  * use the fabric8 kubernetes-client (7.8, JDK HTTP client) through its generic-resource API; we

@@ -5,6 +5,7 @@ import dev.troupe.engine.controllers.app.AppControllers;
 import dev.troupe.engine.controllers.platform.PlatformControllers;
 import dev.troupe.engine.controllers.release.ReleaseAppliers;
 import dev.troupe.engine.controllers.release.ReleaseControllers;
+import dev.troupe.engine.kube.KubernetesModeApplier;
 import dev.troupe.engine.runtime.ControllerManager;
 import dev.troupe.engine.runtime.ObjectCache;
 import dev.troupe.engine.store.SqliteStore;
@@ -46,7 +47,7 @@ public final class Engine implements AutoCloseable {
             store, cache, base.status(), base.events(), clock, dataDir, settings);
     PlatformControllers.register(manager, context);
     AppControllers.register(manager, context);
-    this.appliers = ReleaseAppliers.standard(context);
+    this.appliers = ReleaseAppliers.standard(context, new KubernetesModeApplier(store, clock));
     ReleaseControllers.register(manager, context, appliers);
   }
 

@@ -62,21 +62,54 @@ final class ApiServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Function<Request, Optional<MockResponse>>> failures =
       new CopyOnWriteArrayList<>();
+  private final MockWebServer web = new MockWebServer();
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
   ApiServer() {
+    this(false);
+  }
+
+  /** With {@code https}, the server presents a fresh self-signed certificate for localhost. */
+  ApiServer(boolean https) {
     Dispatcher dispatcher = new Dispatcher();
     server =
         new KubernetesMockServer(
-            new Context(Serialization.jsonMapper()),
-            new MockWebServer(),
-            new HashMap<>(),
-            dispatcher,
-            false);
+            new Context(Serialization.jsonMapper()), web, new HashMap<>(), dispatcher, https);
     server.init();
     server.expectCustomResource(CILIUM);
-    client = clientFor(server);
+    client =
+        https
+            ? clientFor(
+                new ClusterCredentials(
+                    server.url("/"), certificateBase64(), null, null, "test-token"))
+            : clientFor(server);
+  }
+
+  /** Base64 of the PEM of the server's certificate, as DataPlane {@code caCert} carries it. */
+  String certificateBase64() {
+    return base64Of(web.getSelfSignedCertificate().certificatePath());
+  }
+
+  /** Base64 of the PEM of the certificate's private key (tests reuse it as a client key). */
+  String privateKeyBase64() {
+    return base64Of(web.getSelfSignedCertificate().privateKeyPath());
+  }
+
+  private static String base64Of(String path) {
+    try {
+      return java.util.Base64.getEncoder()
+          .encodeToString(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(path)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static KubernetesClient clientFor(ClusterCredentials credentials) {
+    return new KubernetesClientBuilder()
+        .withConfig(DataPlaneClients.config(credentials))
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
   }
 
   /** A client configured the way production configures it ({@link DataPlaneClients#config}). */
