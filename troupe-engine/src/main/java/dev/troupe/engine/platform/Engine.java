@@ -2,6 +2,7 @@ package dev.troupe.engine.platform;
 
 import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.controllers.app.AppControllers;
+import dev.troupe.engine.controllers.delivery.DeliveryControllers;
 import dev.troupe.engine.controllers.platform.PlatformControllers;
 import dev.troupe.engine.controllers.release.ReleaseAppliers;
 import dev.troupe.engine.controllers.release.ReleaseControllers;
@@ -47,6 +48,7 @@ public final class Engine implements AutoCloseable {
             store, cache, base.status(), base.events(), clock, dataDir, settings);
     PlatformControllers.register(manager, context);
     AppControllers.register(manager, context);
+    DeliveryControllers.register(manager, context);
     this.appliers = ReleaseAppliers.standard(context, new KubernetesModeApplier(store, clock));
     ReleaseControllers.register(manager, context, appliers);
   }
