@@ -8,21 +8,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * The tree one Release change leads to, computed from the current tree (delivery.md §2.7 commit
- * algorithm, step 2): the Release directory replaced by the desired files (pruning = removing
- * files; foreign files in it go too), the cell {@code namespace.yaml} created when absent, and the
- * project and environment {@code kustomization.yaml} indexes rewritten from the tree.
+ * What one Release change does to the tree of the next commit (delivery.md §2.7 commit algorithm,
+ * step 2): the Release directory replaced by the desired files (pruning = removing files; foreign
+ * files in it go too) and the cell {@code namespace.yaml} created when absent, written into the
+ * shared {@link TreeDraft} of the group and recorded in the change's {@link TreeDraft.Journal}. The
+ * project and environment {@code kustomization.yaml} indexes depend on every Release of the cell,
+ * so they are rewritten once per commit, after all changes of the group ({@link #writeIndexes}).
+ *
+ * @param projectIndex the project directory whose index this change needs rewritten, or null
+ * @param environmentIndex the environment directory whose index this change needs rewritten, or
+ *     null
  */
 record CommitPlan(
     ApplyResult.CommitAction action,
-    TreeDraft before,
-    TreeDraft after,
     List<ObjectResult> objects,
-    CommitMessage message) {
+    CommitMessage message,
+    TreeDraft.Journal journal,
+    String projectIndex,
+    String environmentIndex) {
 
   /** Reads a blob of the current tree (to name pruned objects). */
   @FunctionalInterface
@@ -30,29 +38,36 @@ record CommitPlan(
     byte[] read(ObjectId id) throws IOException;
   }
 
-  boolean unchanged() {
-    return after.sameFiles(before);
-  }
-
-  /** Writing {@code desired} into {@code before}. */
+  /** Writing {@code desired} into {@code tree}, recording into {@code journal}. */
   static CommitPlan apply(
-      DesiredRelease desired, TreeDraft before, RepositoryLayout layout, Blobs blobs)
+      DesiredRelease desired,
+      TreeDraft tree,
+      TreeDraft.Journal journal,
+      RepositoryLayout layout,
+      Blobs blobs)
       throws IOException {
     ReleaseContent content = desired.content();
     ReleaseRef ref = content.release();
     String dir = layout.releaseDirectory(ref);
+    SortedMap<String, TreeDraft.Entry> before = tree.within(dir);
     var action =
-        before.hasDirectory(dir)
-            ? ApplyResult.CommitAction.UPDATE
-            : ApplyResult.CommitAction.DEPLOY;
-    TreeDraft after = before.copy();
-    after.deleteDirectory(dir);
+        before.isEmpty() ? ApplyResult.CommitAction.DEPLOY : ApplyResult.CommitAction.UPDATE;
+    // Files no longer desired go (pruning; foreign files too); the desired ones are put over the
+    // others, so that an unchanged file stays the same entry and its blob is not written again.
+    java.util.Set<String> desiredPaths = new java.util.HashSet<>();
+    desired.files().forEach(f -> desiredPaths.add(dir + "/" + f.name()));
+    desiredPaths.add(dir + "/" + RepositoryLayout.KUSTOMIZATION);
+    for (String path : before.keySet()) {
+      if (!desiredPaths.contains(path)) {
+        tree.delete(path);
+      }
+    }
 
     List<ObjectResult> objects = new ArrayList<>();
     Map<String, ObjectResult> byPath = new TreeMap<>();
     for (DesiredRelease.File file : desired.files()) {
       String path = dir + "/" + file.name();
-      ObjectId id = after.put(path, file.bytes());
+      ObjectId id = tree.put(path, file.bytes());
       TreeDraft.Entry old = before.get(path);
       var outcome =
           old == null
@@ -62,14 +77,15 @@ record CommitPlan(
       objects.add(result);
       byPath.put(path, result);
     }
-    after.put(dir + "/" + RepositoryLayout.KUSTOMIZATION, desired.kustomization());
-    List<ObjectResult> pruned = pruned(before, after, dir, blobs);
+    tree.put(dir + "/" + RepositoryLayout.KUSTOMIZATION, desired.kustomization());
+    List<ObjectResult> pruned = pruned(before, tree, blobs);
     objects.addAll(pruned);
 
     List<String> changes = new ArrayList<>();
-    String namespaceFile = layout.projectDirectory(ref) + "/" + RepositoryLayout.NAMESPACE;
-    if (!after.contains(namespaceFile)) {
-      after.put(namespaceFile, ManifestFiles.yaml(ManifestFiles.namespace(ref)));
+    String projectDir = layout.projectDirectory(ref);
+    String namespaceFile = projectDir + "/" + RepositoryLayout.NAMESPACE;
+    if (!tree.contains(namespaceFile)) {
+      tree.put(namespaceFile, ManifestFiles.yaml(ManifestFiles.namespace(ref)));
       changes.add("apply Namespace " + ref.cellNamespace());
     }
     for (DesiredRelease.File file : desired.inApplyOrder()) {
@@ -79,8 +95,6 @@ record CommitPlan(
       }
     }
     pruned.forEach(r -> changes.add("prune " + r.display()));
-    writeProjectIndex(after, layout, ref);
-    writeEnvironmentIndex(after, layout, ref);
 
     Provenance p = content.provenance();
     ChangeCause cause = p.changeCause();
@@ -92,11 +106,17 @@ record CommitPlan(
     List<ObjectNode> workloads =
         desired.files().stream().map(DesiredRelease.File::delivered).toList();
     var message = new CommitMessage(action, ref, p, cause, changes, workloads);
-    return new CommitPlan(action, before, after, objects, message);
+    return new CommitPlan(
+        action,
+        objects,
+        message,
+        journal,
+        projectDir,
+        layout.environmentDirectory(ref.organization(), ref.environment()));
   }
 
   /**
-   * Removing the Release directory from {@code before}; the project directory and its {@code
+   * Removing the Release directory from {@code tree}; the project directory and its {@code
    * namespace.yaml} go too when no Release is left in the cell and {@code deletion} is {@code
    * DELETE}.
    */
@@ -104,37 +124,39 @@ record CommitPlan(
       ReleaseRef ref,
       Provenance provenance,
       CellNamespaceDeletion deletion,
-      TreeDraft before,
+      TreeDraft tree,
+      TreeDraft.Journal journal,
       RepositoryLayout layout,
       Blobs blobs)
       throws IOException {
     String dir = layout.releaseDirectory(ref);
-    TreeDraft after = before.copy();
+    SortedMap<String, TreeDraft.Entry> before = tree.within(dir);
     List<ObjectResult> pruned = List.of();
     List<String> changes = new ArrayList<>();
     List<ObjectNode> workloads = new ArrayList<>();
-    if (before.hasDirectory(dir)) {
-      after.deleteDirectory(dir);
-      pruned = pruned(before, after, dir, blobs);
+    String projectIndex = null;
+    String environmentIndex = null;
+    if (!before.isEmpty()) {
+      tree.deleteDirectory(dir);
+      pruned = pruned(before, tree, blobs);
       pruned.forEach(r -> changes.add("prune " + r.display()));
-      for (String path : before.within(dir).keySet()) {
-        ObjectNode tree = parse(path, blobs.read(before.get(path).id()));
-        if (tree != null) {
-          workloads.add(tree);
+      for (var e : before.entrySet()) {
+        ObjectNode object = parse(e.getKey(), blobs.read(e.getValue().id()));
+        if (object != null) {
+          workloads.add(object);
         }
       }
       String projectDir = layout.projectDirectory(ref);
-      boolean lastInCell =
-          after.directoriesWith(projectDir, 2, RepositoryLayout.KUSTOMIZATION).isEmpty();
+      boolean lastInCell = !tree.anyDirectoryWith(projectDir, 2, RepositoryLayout.KUSTOMIZATION);
       if (lastInCell && deletion == CellNamespaceDeletion.DELETE) {
-        if (after.contains(projectDir + "/" + RepositoryLayout.NAMESPACE)) {
+        if (tree.contains(projectDir + "/" + RepositoryLayout.NAMESPACE)) {
           changes.add("prune Namespace " + ref.cellNamespace());
         }
-        after.deleteDirectory(projectDir);
+        tree.deleteDirectory(projectDir);
       } else {
-        writeProjectIndex(after, layout, ref);
+        projectIndex = projectDir;
       }
-      writeEnvironmentIndex(after, layout, ref);
+      environmentIndex = layout.environmentDirectory(ref.organization(), ref.environment());
     }
     var message =
         new CommitMessage(
@@ -144,27 +166,74 @@ record CommitPlan(
             provenance.changeCause(),
             changes,
             workloads);
-    return new CommitPlan(ApplyResult.CommitAction.REMOVE, before, after, pruned, message);
+    return new CommitPlan(
+        ApplyResult.CommitAction.REMOVE, pruned, message, journal, projectIndex, environmentIndex);
   }
 
-  /** Objects whose files were in {@code dir} before and are gone after, in path order. */
+  /**
+   * Rewrites the indexes the changes of a group need, each once: project indexes first (an
+   * environment index lists the projects that have one), then environment indexes. The write of an
+   * index is recorded in the journal of the first change needing it that changed anything (or of
+   * the first one needing it, when none did: then the index itself was out of date and that change
+   * commits the repair).
+   */
+  static void writeIndexes(TreeDraft tree, List<CommitPlan> plans) {
+    Map<CommitPlan, Boolean> changed = new java.util.IdentityHashMap<>();
+    plans.forEach(p -> changed.put(p, tree.changed(p.journal())));
+    Map<String, CommitPlan> projects = new java.util.LinkedHashMap<>();
+    Map<String, CommitPlan> environments = new java.util.LinkedHashMap<>();
+    for (CommitPlan p : plans) {
+      owner(projects, p.projectIndex(), p, changed);
+      owner(environments, p.environmentIndex(), p, changed);
+    }
+    projects.forEach(
+        (dir, owner) -> {
+          if (tree.hasDirectory(dir)) {
+            tree.resume(owner.journal());
+            writeProjectIndex(tree, dir);
+            tree.end();
+          }
+        });
+    environments.forEach(
+        (dir, owner) -> {
+          tree.resume(owner.journal());
+          writeEnvironmentIndex(tree, dir);
+          tree.end();
+        });
+  }
+
+  private static void owner(
+      Map<String, CommitPlan> owners,
+      String dir,
+      CommitPlan plan,
+      Map<CommitPlan, Boolean> changed) {
+    if (dir == null) {
+      return;
+    }
+    CommitPlan current = owners.get(dir);
+    if (current == null || (!changed.get(current) && changed.get(plan))) {
+      owners.put(dir, plan);
+    }
+  }
+
+  /** Objects whose files were in the directory before and are gone now, in path order. */
   private static List<ObjectResult> pruned(
-      TreeDraft before, TreeDraft after, String dir, Blobs blobs) throws IOException {
+      SortedMap<String, TreeDraft.Entry> before, TreeDraft tree, Blobs blobs) throws IOException {
     List<ObjectResult> out = new ArrayList<>();
-    for (var e : before.within(dir).entrySet()) {
+    for (var e : before.entrySet()) {
       String path = e.getKey();
-      if (after.contains(path) || path.endsWith("/" + RepositoryLayout.KUSTOMIZATION)) {
+      if (tree.contains(path) || path.endsWith("/" + RepositoryLayout.KUSTOMIZATION)) {
         continue;
       }
-      ObjectNode tree = parse(path, blobs.read(e.getValue().id()));
-      if (tree != null) {
+      ObjectNode object = parse(path, blobs.read(e.getValue().id()));
+      if (object != null) {
         out.add(
             new ObjectResult(
-                tree.at("/metadata/labels").path(ManifestFiles.RELEASE_RESOURCE_ID).asText(""),
-                tree.path("apiVersion").asText(""),
-                tree.path("kind").asText(),
-                tree.at("/metadata/namespace").asText(""),
-                tree.at("/metadata/name").asText(""),
+                object.at("/metadata/labels").path(ManifestFiles.RELEASE_RESOURCE_ID).asText(""),
+                object.path("apiVersion").asText(""),
+                object.path("kind").asText(),
+                object.at("/metadata/namespace").asText(""),
+                object.at("/metadata/name").asText(""),
                 path,
                 ObjectResult.Action.DELETED));
       }
@@ -187,25 +256,21 @@ record CommitPlan(
   }
 
   /** {@code resources: namespace.yaml (if present), then <component>/<release> directories}. */
-  private static void writeProjectIndex(TreeDraft after, RepositoryLayout layout, ReleaseRef ref) {
-    String projectDir = layout.projectDirectory(ref);
+  private static void writeProjectIndex(TreeDraft tree, String projectDir) {
     List<String> resources = new ArrayList<>();
-    if (after.contains(projectDir + "/" + RepositoryLayout.NAMESPACE)) {
+    if (tree.contains(projectDir + "/" + RepositoryLayout.NAMESPACE)) {
       resources.add(RepositoryLayout.NAMESPACE);
     }
-    resources.addAll(after.directoriesWith(projectDir, 2, RepositoryLayout.KUSTOMIZATION));
-    after.put(
+    resources.addAll(tree.directoriesWith(projectDir, 2, RepositoryLayout.KUSTOMIZATION));
+    tree.put(
         projectDir + "/" + RepositoryLayout.KUSTOMIZATION,
-        ManifestFiles.yaml(ManifestFiles.kustomization(resources)));
+        ManifestFiles.kustomizationYaml(resources));
   }
 
   /** {@code resources: the project directories}; kept, possibly empty, so the path stays valid. */
-  private static void writeEnvironmentIndex(
-      TreeDraft after, RepositoryLayout layout, ReleaseRef ref) {
-    String envDir = layout.environmentDirectory(ref.organization(), ref.environment());
-    List<String> resources = after.directoriesWith(envDir, 1, RepositoryLayout.KUSTOMIZATION);
-    after.put(
-        envDir + "/" + RepositoryLayout.KUSTOMIZATION,
-        ManifestFiles.yaml(ManifestFiles.kustomization(resources)));
+  private static void writeEnvironmentIndex(TreeDraft tree, String envDir) {
+    List<String> resources = tree.directoriesWith(envDir, 1, RepositoryLayout.KUSTOMIZATION);
+    tree.put(
+        envDir + "/" + RepositoryLayout.KUSTOMIZATION, ManifestFiles.kustomizationYaml(resources));
   }
 }

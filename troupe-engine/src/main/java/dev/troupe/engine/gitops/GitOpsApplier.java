@@ -2,6 +2,7 @@ package dev.troupe.engine.gitops;
 
 import dev.troupe.api.kinds.delivery.Release;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,10 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
@@ -47,6 +48,17 @@ public final class GitOpsApplier implements AutoCloseable {
   private final Clock clock;
   private final Repository repository;
   private final ReentrantLock writer;
+  private final Packs packs;
+
+  /**
+   * The last commit this applier read or made, with its tree as far as it has been read: the next
+   * change starts from it instead of reading the head again, as long as the branch still points to
+   * it. Guarded by {@link #writer}.
+   */
+  private Head last;
+
+  /** Runs after the pack of a commit is written and before the branch moves (tests). */
+  private Consumer<ObjectId> beforeBranchUpdate = id -> {};
 
   /**
    * Opens the repository of {@code target}, creating it (bare, with an initial commit on the
@@ -55,6 +67,10 @@ public final class GitOpsApplier implements AutoCloseable {
    * @throws GitOpsException {@code REPOSITORY_ERROR} when the directory is not a usable repository
    */
   public GitOpsApplier(GitOpsTarget target, CommitAuthor author, Clock clock) {
+    this(target, author, clock, Packs.MAX_PACKS);
+  }
+
+  GitOpsApplier(GitOpsTarget target, CommitAuthor author, Clock clock, int maxPacks) {
     this.target = Objects.requireNonNull(target, "target");
     this.author = Objects.requireNonNull(author, "author");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -63,6 +79,8 @@ public final class GitOpsApplier implements AutoCloseable {
         WRITERS.computeIfAbsent(
             target.directory() + "\n" + target.branch(), k -> new ReentrantLock());
     this.repository = EmbeddedRepository.open(target, this::initialCommitter, writer);
+    this.packs = new Packs(repository, writer, maxPacks);
+    packs.opened();
   }
 
   /** A repository in {@code repositoryDir}, reported in Release status by its file URI. */
@@ -87,11 +105,7 @@ public final class GitOpsApplier implements AutoCloseable {
    *     CONCURRENT_UPDATE} or {@code REPOSITORY_ERROR} (transient) when the write failed
    */
   public ApplyResult apply(ReleaseContent content) {
-    DesiredRelease desired = DesiredRelease.of(content);
-    return write(
-        content.release(),
-        content.provenance(),
-        (before, blobs) -> CommitPlan.apply(desired, before, layout, blobs));
+    return single(new ReleaseChange.Apply(content));
   }
 
   /**
@@ -102,36 +116,83 @@ public final class GitOpsApplier implements AutoCloseable {
    */
   public ApplyResult remove(
       ReleaseRef release, Provenance provenance, CellNamespaceDeletion deletion) {
-    Provenance p = provenance == null ? Provenance.none() : provenance;
-    return write(
-        release,
-        p,
-        (before, blobs) -> CommitPlan.remove(release, p, deletion, before, layout, blobs));
+    return single(new ReleaseChange.Remove(release, provenance, deletion));
+  }
+
+  private ApplyResult single(ReleaseChange change) {
+    ChangeOutcome outcome = applyGroup(List.of(change)).getFirst();
+    if (outcome.failure() != null) {
+      throw outcome.failure();
+    }
+    return outcome.result();
   }
 
   /**
    * Writes several Release changes in one commit (delivery.md §2.7 "Group commits under load"). The
-   * changes are planned one after the other on the same tree, in the given order. A single changing
-   * entry gets exactly the commit {@link #apply} or {@link #remove} would make; several get one
-   * message with a summary subject and, per Release, its own message block (subject, object
-   * changes, trailers), separated by blank lines. Entries that change nothing are {@link
-   * ApplyResult.Unchanged} with the resulting branch head. An entry with invalid content fails on
-   * its own ({@link ChangeOutcome#failure()}) and does not stop the others.
+   * changes are planned one after the other on the same tree, in the given order; the indexes they
+   * touch are rewritten once at the end. A single changing entry gets exactly the commit {@link
+   * #apply} or {@link #remove} would make; several get one message with a summary subject and, per
+   * Release, its own message block (subject, object changes, trailers), separated by blank lines.
+   * Entries that change nothing are {@link ApplyResult.Unchanged} with the resulting branch head.
+   * An entry with invalid content fails on its own ({@link ChangeOutcome#failure()}) and does not
+   * stop the others.
+   *
+   * <p>The new objects of the commit are written as one pack, forced to disk before the branch
+   * moves (see {@link Packs}).
    *
    * @return one outcome per change, in the given order
    * @throws GitOpsException {@code CONCURRENT_UPDATE} or {@code REPOSITORY_ERROR} (transient) when
    *     the commit failed; nothing of the group was written then
    */
   public List<ChangeOutcome> applyGroup(List<ReleaseChange> changes) {
-    ChangeOutcome[] out = new ChangeOutcome[changes.size()];
+    return applyPrepared(changes.stream().map(this::prepare).toList());
+  }
+
+  /**
+   * A change checked and rendered to the bytes of its files, ready for {@link #applyPrepared}.
+   * Preparing takes no lock, so callers that wait for a group commit do it in their own threads
+   * instead of leaving it to the one that commits.
+   */
+  public static final class Prepared {
+    private final ReleaseChange change;
+    private final Planner planner;
+    private final GitOpsException failure;
+
+    private Prepared(ReleaseChange change, Planner planner, GitOpsException failure) {
+      this.change = change;
+      this.planner = planner;
+      this.failure = failure;
+    }
+
+    /** The change. */
+    public ReleaseChange change() {
+      return change;
+    }
+  }
+
+  /** Checks and renders {@code change}; invalid content fails when the group is applied. */
+  public Prepared prepare(ReleaseChange change) {
+    try {
+      return new Prepared(change, planner(change), null);
+    } catch (GitOpsException e) {
+      return new Prepared(change, null, e);
+    }
+  }
+
+  /** {@link #applyGroup} of changes prepared by this applier. */
+  public List<ChangeOutcome> applyPrepared(List<Prepared> prepared) {
+    List<ReleaseChange> changes = new ArrayList<>(prepared.size());
+    ChangeOutcome[] out = new ChangeOutcome[prepared.size()];
     List<Integer> valid = new ArrayList<>();
     List<Planner> planners = new ArrayList<>();
-    for (int i = 0; i < changes.size(); i++) {
-      try {
-        planners.add(planner(changes.get(i)));
+    for (int i = 0; i < prepared.size(); i++) {
+      Prepared p = prepared.get(i);
+      changes.add(p.change);
+      if (p.failure != null) {
+        out[i] = ChangeOutcome.failed(p.change, p.failure);
+      } else {
+        planners.add(p.planner);
         valid.add(i);
-      } catch (GitOpsException e) {
-        out[i] = ChangeOutcome.failed(changes.get(i), e);
       }
     }
     writer.lock();
@@ -139,71 +200,21 @@ public final class GitOpsApplier implements AutoCloseable {
       for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         try (ObjectReader reader = repository.newObjectReader()) {
           Head head = readHead(reader);
-          CommitPlan[] plans = new CommitPlan[changes.size()];
-          List<CommitPlan> changed = new ArrayList<>();
-          TreeDraft tree = head.files();
-          for (int k = 0; k < valid.size(); k++) {
-            int i = valid.get(k);
-            TreeDraft current = tree;
-            CommitPlan.Blobs blobs =
-                id -> {
-                  byte[] pending = current.pendingContent(id);
-                  return pending != null ? pending : reader.open(id, Constants.OBJ_BLOB).getBytes();
-                };
-            try {
-              CommitPlan plan = planners.get(k).plan(current, blobs);
-              plans[i] = plan;
-              if (!plan.unchanged()) {
-                changed.add(plan);
-                tree = plan.after();
-              }
-            } catch (GitOpsException e) {
-              if (e.transientFailure()) {
-                throw e;
-              }
-              out[i] = ChangeOutcome.failed(changes.get(i), e);
+          TreeDraft tree = TreeDraft.on(head.root(), reader);
+          try {
+            List<ChangeOutcome> done = attempt(changes, valid, planners, out, head, tree, reader);
+            if (done != null) {
+              return done;
             }
+          } finally {
+            tree.trim();
           }
-          if (changed.isEmpty()) {
-            for (int i : valid) {
-              if (plans[i] != null) {
-                ReleaseChange c = changes.get(i);
-                out[i] = ChangeOutcome.of(c, unchanged(c.release(), provenance(c), head, plans[i]));
-              }
-            }
-            return List.of(out);
-          }
-          Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-          String message =
-              changed.size() == 1
-                  ? changed.getFirst().message().text()
-                  : CommitMessage.group(changed.stream().map(CommitPlan::message).toList());
-          String subject = message.substring(0, message.indexOf('\n'));
-          ObjectId commit = commit(head, tree, message, now);
-          if (moveBranch(head, commit, subject)) {
-            for (int i : valid) {
-              CommitPlan plan = plans[i];
-              if (plan == null) {
-                continue;
-              }
-              ReleaseChange c = changes.get(i);
-              out[i] =
-                  ChangeOutcome.of(
-                      c,
-                      plan.unchanged()
-                          ? new ApplyResult.Unchanged(
-                              commit.name(),
-                              plan.objects(),
-                              status(c.release(), provenance(c), commit.name(), now))
-                          : committed(c.release(), provenance(c), commit, plan, now));
-            }
-            log.atInfo()
-                .addKeyValue("branch", target.branch())
-                .addKeyValue("commit", commit.name())
-                .addKeyValue("releases", changed.size())
-                .log("Committed Release group");
-            return List.of(out);
-          }
+          log.atDebug()
+              .addKeyValue("branch", target.branch())
+              .addKeyValue("attempt", attempt)
+              .log("Retried commit after the branch moved");
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
         }
       }
       throw new GitOpsException(
@@ -211,6 +222,7 @@ public final class GitOpsApplier implements AutoCloseable {
           "branch " + target.branch() + " moved during " + MAX_ATTEMPTS + " attempts",
           null);
     } catch (IOException e) {
+      last = null;
       throw new GitOpsException(
           GitOpsException.Reason.REPOSITORY_ERROR,
           "cannot write " + target.directory() + ": " + e.getMessage(),
@@ -220,15 +232,101 @@ public final class GitOpsApplier implements AutoCloseable {
     }
   }
 
+  /** One attempt of {@link #applyGroup}: the outcomes, or null when the branch moved meanwhile. */
+  private List<ChangeOutcome> attempt(
+      List<ReleaseChange> changes,
+      List<Integer> valid,
+      List<Planner> planners,
+      ChangeOutcome[] out,
+      Head head,
+      TreeDraft tree,
+      ObjectReader reader)
+      throws IOException {
+    CommitPlan.Blobs blobs =
+        id -> {
+          byte[] pending = tree.pendingContent(id);
+          return pending != null ? pending : reader.open(id, Constants.OBJ_BLOB).getBytes();
+        };
+    CommitPlan[] plans = new CommitPlan[changes.size()];
+    List<CommitPlan> planned = new ArrayList<>();
+    for (int k = 0; k < valid.size(); k++) {
+      int i = valid.get(k);
+      TreeDraft.Journal journal = tree.begin();
+      try {
+        CommitPlan plan = planners.get(k).plan(tree, journal, blobs);
+        plans[i] = plan;
+        planned.add(plan);
+      } catch (GitOpsException e) {
+        tree.end();
+        tree.rollback(journal);
+        if (e.transientFailure()) {
+          throw e;
+        }
+        out[i] = ChangeOutcome.failed(changes.get(i), e);
+      } finally {
+        tree.end();
+      }
+    }
+    CommitPlan.writeIndexes(tree, planned);
+    List<CommitPlan> changed = planned.stream().filter(p -> tree.changed(p.journal())).toList();
+    if (changed.isEmpty()) {
+      for (int i : valid) {
+        if (plans[i] != null) {
+          ReleaseChange c = changes.get(i);
+          out[i] = ChangeOutcome.of(c, unchanged(c.release(), provenance(c), head, plans[i]));
+        }
+      }
+      return List.of(out);
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    String message =
+        changed.size() == 1
+            ? changed.getFirst().message().text()
+            : CommitMessage.group(changed.stream().map(CommitPlan::message).toList());
+    String subject = message.substring(0, message.indexOf('\n'));
+    ObjectId commit = commit(head, tree, message, now);
+    beforeBranchUpdate.accept(commit);
+    if (!moveBranch(head, commit, subject)) {
+      return null;
+    }
+    last = new Head(commit, now, tree.root());
+    for (int i : valid) {
+      CommitPlan plan = plans[i];
+      if (plan == null) {
+        continue;
+      }
+      ReleaseChange c = changes.get(i);
+      out[i] =
+          ChangeOutcome.of(
+              c,
+              tree.changed(plan.journal())
+                  ? committed(c.release(), provenance(c), commit, plan, tree, now)
+                  : new ApplyResult.Unchanged(
+                      commit.name(),
+                      plan.objects(),
+                      status(c.release(), provenance(c), commit.name(), now)));
+    }
+    if (changed.size() > 1) {
+      log.atInfo()
+          .addKeyValue("branch", target.branch())
+          .addKeyValue("commit", commit.name())
+          .addKeyValue("releases", changed.size())
+          .log("Committed Release group");
+    }
+    packs.afterCommit();
+    return List.of(out);
+  }
+
   private Planner planner(ReleaseChange change) {
     return switch (change) {
       case ReleaseChange.Apply a -> {
         DesiredRelease desired = DesiredRelease.of(a.content());
-        yield (before, blobs) -> CommitPlan.apply(desired, before, layout, blobs);
+        yield (tree, journal, blobs) -> CommitPlan.apply(desired, tree, journal, layout, blobs);
       }
       case ReleaseChange.Remove r ->
-          (before, blobs) ->
-              CommitPlan.remove(r.release(), r.provenance(), r.deletion(), before, layout, blobs);
+          (tree, journal, blobs) ->
+              CommitPlan.remove(
+                  r.release(), r.provenance(), r.deletion(), tree, journal, layout, blobs);
     };
   }
 
@@ -244,82 +342,69 @@ public final class GitOpsApplier implements AutoCloseable {
     return remove(content.release(), content.provenance(), deletion);
   }
 
+  /** Consolidates packs now, in this thread, if there are too many (tests). */
+  boolean consolidatePacks() throws IOException {
+    return packs.consolidate();
+  }
+
+  /** The number of pack files of the repository (tests). */
+  int packCount() {
+    return packs.count();
+  }
+
+  void beforeBranchUpdate(Consumer<ObjectId> hook) {
+    this.beforeBranchUpdate = Objects.requireNonNull(hook);
+  }
+
   @Override
   public void close() {
+    packs.close();
     repository.close();
   }
 
   @FunctionalInterface
   private interface Planner {
-    CommitPlan plan(TreeDraft before, CommitPlan.Blobs blobs) throws IOException;
+    CommitPlan plan(TreeDraft tree, TreeDraft.Journal journal, CommitPlan.Blobs blobs)
+        throws IOException;
   }
 
-  private ApplyResult write(ReleaseRef release, Provenance provenance, Planner planner) {
-    writer.lock();
-    try {
-      for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        try (ObjectReader reader = repository.newObjectReader()) {
-          Head head = readHead(reader);
-          CommitPlan plan =
-              planner.plan(head.files(), id -> reader.open(id, Constants.OBJ_BLOB).getBytes());
-          if (plan.unchanged()) {
-            return unchanged(release, provenance, head, plan);
-          }
-          Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-          ObjectId commit = commit(head, plan.after(), plan.message().text(), now);
-          if (moveBranch(head, commit, plan.message().subject())) {
-            return committed(release, provenance, commit, plan, now);
-          }
-          log.atDebug()
-              .addKeyValue("branch", target.branch())
-              .addKeyValue("attempt", attempt)
-              .log("Retried commit after the branch moved");
-        }
-      }
-      throw new GitOpsException(
-          GitOpsException.Reason.CONCURRENT_UPDATE,
-          "branch " + target.branch() + " moved during " + MAX_ATTEMPTS + " attempts",
-          null);
-    } catch (IOException e) {
-      throw new GitOpsException(
-          GitOpsException.Reason.REPOSITORY_ERROR,
-          "cannot write " + target.directory() + ": " + e.getMessage(),
-          e);
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  /** The branch head: its commit (null when the branch does not exist) and its files. */
-  private record Head(RevCommit commit, TreeDraft files) {}
+  /** The branch head: its commit (null when the branch does not exist), committer time and tree. */
+  private record Head(ObjectId commit, Instant committedAt, TreeDraft.Dir root) {}
 
   private Head readHead(ObjectReader reader) throws IOException {
     Ref ref = repository.exactRef(target.ref());
     if (ref == null || ref.getObjectId() == null) {
-      return new Head(null, TreeDraft.empty());
+      return new Head(null, Instant.EPOCH, TreeDraft.Dir.empty());
+    }
+    if (last != null && last.commit().equals(ref.getObjectId())) {
+      return last;
     }
     try (RevWalk walk = new RevWalk(reader)) {
       RevCommit commit = walk.parseCommit(ref.getObjectId());
-      return new Head(commit, TreeDraft.read(reader, commit.getTree()));
+      last =
+          new Head(
+              commit.copy(),
+              commit.getCommitterIdent().getWhenAsInstant(),
+              TreeDraft.Dir.of(commit.getTree()));
+      return last;
     }
   }
 
   private ObjectId commit(Head head, TreeDraft tree, String message, Instant now)
       throws IOException {
-    try (ObjectInserter inserter = repository.newObjectInserter()) {
-      CommitBuilder commit = new CommitBuilder();
-      commit.setTreeId(tree.write(inserter));
-      if (head.commit() != null) {
-        commit.setParentId(head.commit());
-      }
-      PersonIdent who = new PersonIdent(author.name(), author.email(), now, clock.getZone());
-      commit.setAuthor(who);
-      commit.setCommitter(who);
-      commit.setMessage(message);
-      ObjectId id = inserter.insert(commit);
-      inserter.flush();
-      return id;
-    }
+    return packs.insert(
+        inserter -> {
+          CommitBuilder commit = new CommitBuilder();
+          commit.setTreeId(tree.write(inserter));
+          if (head.commit() != null) {
+            commit.setParentId(head.commit());
+          }
+          PersonIdent who = new PersonIdent(author.name(), author.email(), now, clock.getZone());
+          commit.setAuthor(who);
+          commit.setCommitter(who);
+          commit.setMessage(message);
+          return inserter.insert(commit);
+        });
   }
 
   private boolean moveBranch(Head head, ObjectId commit, String subject) throws IOException {
@@ -336,8 +421,13 @@ public final class GitOpsApplier implements AutoCloseable {
   }
 
   private ApplyResult committed(
-      ReleaseRef release, Provenance provenance, ObjectId commit, CommitPlan plan, Instant now) {
-    var files = plan.after().changesSince(plan.before());
+      ReleaseRef release,
+      Provenance provenance,
+      ObjectId commit,
+      CommitPlan plan,
+      TreeDraft tree,
+      Instant now) {
+    var files = tree.changes(plan.journal());
     log.atInfo()
         .addKeyValue("release", release.organization() + "/" + release.name())
         .addKeyValue("action", plan.action().verb())
@@ -357,10 +447,7 @@ public final class GitOpsApplier implements AutoCloseable {
   private ApplyResult unchanged(
       ReleaseRef release, Provenance provenance, Head head, CommitPlan plan) {
     String sha = head.commit() == null ? ObjectId.zeroId().name() : head.commit().name();
-    Instant at =
-        head.commit() == null
-            ? Instant.EPOCH
-            : head.commit().getCommitterIdent().getWhenAsInstant();
+    Instant at = head.committedAt();
     log.atDebug()
         .addKeyValue("release", release.organization() + "/" + release.name())
         .addKeyValue("commit", sha)

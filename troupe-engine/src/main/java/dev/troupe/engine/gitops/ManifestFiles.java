@@ -102,6 +102,62 @@ public final class ManifestFiles {
     return k;
   }
 
+  /**
+   * {@link #yaml}{@code (}{@link #kustomization}{@code (resources))}, byte for byte, without
+   * running the YAML generator over every entry: a project index lists every Release of the cell
+   * and is rewritten at each commit that touches the cell. Each entry is rendered once by the
+   * generator (as the only entry of an index; block-sequence entries are rendered independently of
+   * each other) and remembered.
+   */
+  public static byte[] kustomizationYaml(List<String> resources) {
+    if (resources.isEmpty()) {
+      return KustomizationLines.EMPTY;
+    }
+    StringBuilder b = new StringBuilder(KustomizationLines.HEADER);
+    for (String r : resources) {
+      b.append(KustomizationLines.line(r));
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The rendered lines of index entries. */
+  private static final class KustomizationLines {
+    private static final int MAX_REMEMBERED = 200_000;
+    private static final byte[] EMPTY = yaml(kustomization(List.of()));
+    private static final String PROBE = "probe";
+    private static final String HEADER;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LINES =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+      String one = new String(yaml(kustomization(List.of(PROBE))), StandardCharsets.UTF_8);
+      HEADER = one.substring(0, one.length() - line(one, PROBE).length());
+    }
+
+    static String line(String resource) {
+      String line = LINES.get(resource);
+      if (line == null) {
+        String one = new String(yaml(kustomization(List.of(resource))), StandardCharsets.UTF_8);
+        line = one.substring(HEADER.length());
+        if (LINES.size() >= MAX_REMEMBERED) {
+          LINES.clear();
+        }
+        LINES.put(resource, line);
+      }
+      return line;
+    }
+
+    /** The last line of {@code text} (the one entry), checked to hold {@code resource}. */
+    private static String line(String text, String resource) {
+      int start = text.lastIndexOf('\n', text.length() - 2) + 1;
+      String last = text.substring(start);
+      if (!last.contains(resource)) {
+        throw new IllegalStateException("unexpected index rendering: " + text);
+      }
+      return last;
+    }
+  }
+
   /** One YAML document with a final newline, UTF-8. */
   public static byte[] yaml(ObjectNode object) {
     String text = Codec.toYaml(object);

@@ -22,6 +22,16 @@
  *       writers, so there is one writer at a time.
  * </ul>
  *
+ * <p><b>Storage.</b> A commit writes only what changed ({@link dev.troupe.engine.gitops.TreeDraft}
+ * reads directories lazily and reuses the tree ids of unchanged subtrees; the writer keeps the last
+ * commit's tree between commits) as one pack per commit, forced to disk before the branch moves
+ * ({@link dev.troupe.engine.gitops.Packs}). Packs are consolidated in the background by a small
+ * hand-written roll-up over JGit's {@code PackWriter} rather than JGit's {@code GC}: {@code GC}
+ * walks the whole history each time and deletes the packs it found when it started, which can
+ * include the pack of a commit whose branch update lands while it runs; the roll-up copies whole
+ * packs (no reachability, nothing dropped) and deletes a pack only after a durable pack holding all
+ * of its objects is visible.
+ *
  * <p>JGit only; nothing here runs the {@code git} executable.
  */
 package dev.troupe.engine.gitops;

@@ -49,6 +49,22 @@ class GitOpsApplierTest {
   }
 
   @Test
+  void aBranchLockLeftByAKilledProcessIsRemovedWhenTheRepositoryIsOpened() throws Exception {
+    applier.apply(orders(1, IMAGE));
+    applier.close();
+    // A process killed while it moved the branch leaves JGit's lock file behind.
+    java.nio.file.Files.writeString(repo.resolve("refs/heads/main.lock"), "");
+
+    applier =
+        new GitOpsApplier(
+            GitOpsTarget.local(repo, "main", ""),
+            new CommitAuthor("Troupe", "troupe@acme.dev"),
+            clock);
+    assertThat(applier.apply(orders(2, "registry.example/orders:2"))).isInstanceOf(Committed.class);
+    assertThat(repo.resolve("refs/heads/main.lock")).doesNotExist();
+  }
+
+  @Test
   void createsABareRepositoryWithAnInitialCommitOnMain() {
     assertThat(git(repo, "rev-parse", "--is-bare-repository").strip()).isEqualTo("true");
     assertThat(git(repo, "symbolic-ref", "HEAD").strip()).isEqualTo("refs/heads/main");

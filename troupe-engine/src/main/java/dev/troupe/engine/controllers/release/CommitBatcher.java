@@ -37,12 +37,12 @@ final class CommitBatcher {
   private long commits;
 
   private static final class Waiting {
-    final ReleaseChange change;
+    final GitOpsApplier.Prepared change;
     ChangeOutcome outcome;
     RuntimeException failure;
     boolean done;
 
-    Waiting(ReleaseChange change) {
+    Waiting(GitOpsApplier.Prepared change) {
       this.change = change;
     }
   }
@@ -79,7 +79,8 @@ final class CommitBatcher {
    * @throws GitOpsException (transient) when the commit holding the change failed
    */
   ChangeOutcome submit(ReleaseChange change) {
-    Waiting mine = new Waiting(change);
+    // Rendering the files happens here, in the caller's thread, not in the leader's.
+    Waiting mine = new Waiting(applier.prepare(change));
     lock.lock();
     try {
       queue.addLast(mine);
@@ -136,7 +137,8 @@ final class CommitBatcher {
 
   private void commit(List<Waiting> batch) {
     try {
-      List<ChangeOutcome> outcomes = applier.applyGroup(batch.stream().map(w -> w.change).toList());
+      List<ChangeOutcome> outcomes =
+          applier.applyPrepared(batch.stream().map(w -> w.change).toList());
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).outcome = outcomes.get(i);
       }

@@ -69,11 +69,35 @@ public final class ReleaseControllers {
                 CONTROLLER,
                 RELEASE,
                 reconciler,
-                Watch.primary(RELEASE, ChangeFilter.spec()),
+                Watch.primary(RELEASE, specIgnoringOwnFinalizer()),
                 Watch.of(ENVIRONMENT, ChangeFilter.spec(), c -> releasesOfEnvironment(cache, c)),
                 Watch.of(DATA_PLANE, ChangeFilter.spec(), c -> releasesOfDataPlane(cache, c)))
             .withWorkers(Math.max(ctx.settings().workers(), MIN_WORKERS))
             .withResync(ctx.settings().resync()));
+  }
+
+  /**
+   * {@link ChangeFilter#spec()}, except for the change that only adds the Release finalizer: the
+   * pass that adds it goes on in the same pass (delivery.md §2.2 step 2), so the echo of its own
+   * write would only start a second pass that finds nothing to do (a planning pass through the
+   * commit batcher, in gitops mode). Any other change in the same event still passes.
+   */
+  static ChangeFilter specIgnoringOwnFinalizer() {
+    ChangeFilter spec = ChangeFilter.spec();
+    return c -> {
+      if (c.type() != Change.Type.MODIFIED
+          || ReleaseFinalizer.present(c.old())
+          || !ReleaseFinalizer.present(c.now())
+          || !(c.old().get("metadata") instanceof ObjectNode oldMeta)) {
+        return spec.test(c);
+      }
+      ObjectNode metadata = oldMeta.deepCopy();
+      metadata.withArray("finalizers").add(ReleaseFinalizer.NAME);
+      ObjectNode old = c.old().objectNode();
+      old.setAll(c.old());
+      old.set("metadata", metadata);
+      return spec.test(new Change(c.type(), old, c.now(), c.revision()));
+    };
   }
 
   private static Collection<String> environmentOf(ObjectNode release) {

@@ -35,8 +35,12 @@ final class ReleaseFinalizer {
     if (present(tree)) {
       return tree;
     }
-    ObjectNode next = tree.deepCopy();
-    ((ObjectNode) next.get("metadata")).withArray("finalizers").add(NAME);
+    // A shallow copy: only the metadata changes (the tree is shared with the cache).
+    ObjectNode next = tree.objectNode();
+    next.setAll(tree);
+    ObjectNode metadata = ((ObjectNode) tree.get("metadata")).deepCopy();
+    metadata.withArray("finalizers").add(NAME);
+    next.set("metadata", metadata);
     return store.update(next);
   }
 
