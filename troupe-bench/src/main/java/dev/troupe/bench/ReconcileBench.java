@@ -42,12 +42,12 @@ import java.util.stream.Collectors;
  * {@code troupe bench reconcile}: the embedded platform in this process on a temporary data
  * directory (real SQLite file, real Git repository). It applies N components (Component, Workload,
  * Service claim, admitted in batches as {@code troupe apply -f} would), waits for their
- * first-environment bindings to settle (rendered, Release committed, status written), promotes every
- * component through the other environments (a binding per environment, as the promotion controller
- * writes it), then measures single changes (Workload edit → binding at the new revision, settled)
- * and a Class change fanned out to every binding. A binding is <em>settled</em> when its {@code
- * Ready} condition is for its current generation and is no longer {@code ReleasePending}, i.e. its
- * Release has been applied and observed.
+ * first-environment bindings to settle (rendered, Release committed, status written), promotes
+ * every component through the other environments (a binding per environment, as the promotion
+ * controller writes it), then measures single changes (Workload edit → binding at the new revision,
+ * settled) and a Class change fanned out to every binding. A binding is <em>settled</em> when its
+ * {@code Ready} condition is for its current generation and is no longer {@code ReleasePending},
+ * i.e. its Release has been applied and observed.
  */
 final class ReconcileBench {
   /** Options: components, environments, single changes to time, the change budget. */
@@ -108,7 +108,12 @@ final class ReconcileBench {
           yaml.append(component(i));
         }
         apply(store, yaml.toString());
-        err.printf(Locale.ROOT, "  applied %d/%d components, %d bindings settled%n", to, o.components(), settled.size());
+        err.printf(
+            Locale.ROOT,
+            "  applied %d/%d components, %d bindings settled%n",
+            to,
+            o.components(),
+            settled.size());
       }
       awaitSettled(o.components(), o.timeout(), "first environment");
       for (int e = 1; e < envs.size(); e++) {
@@ -133,7 +138,16 @@ final class ReconcileBench {
       long commits = gitCommits(dir);
       Result r =
           new Result(
-              bindings, seconds, bindings / seconds, p99, p50, fanOut, bindings, heap, commits, writes);
+              bindings,
+              seconds,
+              bindings / seconds,
+              p99,
+              p50,
+              fanOut,
+              bindings,
+              heap,
+              commits,
+              writes);
       report(r, o);
       return r;
     } finally {
@@ -184,7 +198,9 @@ final class ReconcileBench {
     }
     settled.put(
         c.key(),
-        new long[] {generation, b.path("status").path("currentRevision").asLong(), System.nanoTime()});
+        new long[] {
+          generation, b.path("status").path("currentRevision").asLong(), System.nanoTime()
+        });
   }
 
   private void awaitSettled(int count, Duration timeout, String phase) {
@@ -209,7 +225,9 @@ final class ReconcileBench {
 
   // --- measured changes ----------------------------------------------------------------------
 
-  /** Edits one Workload at a time and times the write until its binding settles at the new revision. */
+  /**
+   * Edits one Workload at a time and times the write until its binding settles at the new revision.
+   */
   private List<Double> singleChanges(Engine engine, Options o) {
     Store store = engine.store();
     Random random = new Random(42);
@@ -355,7 +373,9 @@ final class ReconcileBench {
     for (int i = 0; i < envs.size(); i++) {
       y.append("    - sourceEnvironmentRef: ").append(envs.get(i)).append('\n');
       if (i + 1 < envs.size()) {
-        y.append("      targetEnvironmentRefs:\n        - name: ").append(envs.get(i + 1)).append('\n');
+        y.append("      targetEnvironmentRefs:\n        - name: ")
+            .append(envs.get(i + 1))
+            .append('\n');
       } else {
         y.append("      targetEnvironmentRefs: []\n");
       }
@@ -420,7 +440,10 @@ final class ReconcileBench {
 
   private static long gitCommits(Path dir) {
     Path repo = dir.resolve("gitops").resolve(ORG).resolve("default.git");
-    try (var r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(repo.toFile()).build();
+    try (var r =
+            new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(repo.toFile())
+                .build();
         var walk = new org.eclipse.jgit.revwalk.RevWalk(r)) {
       var head = r.resolve("refs/heads/main");
       if (head == null) {

@@ -19,7 +19,8 @@ class ReconcileBenchTest {
     assertThatThrownBy(() -> BenchMain.parseReconcile(List.of("reconcile")))
         .hasMessage("--components N is required");
     assertThatThrownBy(
-            () -> BenchMain.parseReconcile(List.of("reconcile", "--components", "1", "--nope", "2")))
+            () ->
+                BenchMain.parseReconcile(List.of("reconcile", "--components", "1", "--nope", "2")))
         .hasMessage("unknown option --nope");
   }
 

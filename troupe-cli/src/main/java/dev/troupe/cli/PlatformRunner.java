@@ -20,7 +20,10 @@ import java.util.concurrent.CountDownLatch;
 final class PlatformRunner {
   private PlatformRunner() {}
 
-  /** The data directory: {@code $TROUPE_DATA_DIR}, {@code $XDG_DATA_HOME/troupe}, ~/.local/share/troupe. */
+  /**
+   * The data directory: {@code $TROUPE_DATA_DIR}, {@code $XDG_DATA_HOME/troupe},
+   * ~/.local/share/troupe.
+   */
   static Path defaultDataDir(Map<String, String> env, Path home) {
     String explicit = env.get("TROUPE_DATA_DIR");
     if (explicit != null && !explicit.isBlank()) {
@@ -65,8 +68,7 @@ final class PlatformRunner {
         out.flush();
         platform.engine().awaitIdle(Duration.ofSeconds(60));
       }
-      String repo =
-          platform.gitopsDirectory().resolve("default").resolve("default.git").toString();
+      String repo = platform.gitopsDirectory().resolve("default").resolve("default.git").toString();
       out.println();
       out.println("Troupe is running.");
       out.println("  API       " + platform.uri() + "   (OpenAPI: " + platform.uri() + "/openapi)");
@@ -120,7 +122,8 @@ final class PlatformRunner {
                   Principal.Kind.USER,
                   List.of("platform-engineer"));
     }
-    String org = current != null && current.organization() != null ? current.organization() : "default";
+    String org =
+        current != null && current.organization() != null ? current.organization() : "default";
     CliConfig.save(config, server, token, org);
     return "saved in " + config + " (the CLI reads it; never printed)";
   }

@@ -48,7 +48,8 @@ final class ServerCommand implements Callable<Integer> {
     Path dir =
         dataDir != null
             ? dataDir
-            : PlatformRunner.defaultDataDir(System.getenv(), Path.of(System.getProperty("user.home")));
+            : PlatformRunner.defaultDataDir(
+                System.getenv(), Path.of(System.getProperty("user.home")));
     return PlatformRunner.run(
         new EmbeddedPlatform.Options(dir, host, port, false),
         spec.commandLine().getOut(),

@@ -54,7 +54,8 @@ final class UpCommand implements Callable<Integer> {
     Path dir =
         dataDir != null
             ? dataDir
-            : PlatformRunner.defaultDataDir(System.getenv(), Path.of(System.getProperty("user.home")));
+            : PlatformRunner.defaultDataDir(
+                System.getenv(), Path.of(System.getProperty("user.home")));
     return PlatformRunner.run(
         new EmbeddedPlatform.Options(dir, host, port, true),
         spec.commandLine().getOut(),

@@ -30,7 +30,8 @@ class EmbeddedPlatformCliTest {
   @BeforeAll
   void start() {
     platform =
-        EmbeddedPlatform.start(new EmbeddedPlatform.Options(dir.resolve("data"), "127.0.0.1", 0, true));
+        EmbeddedPlatform.start(
+            new EmbeddedPlatform.Options(dir.resolve("data"), "127.0.0.1", 0, true));
     token = platform.firstAdminToken().orElseThrow();
     assertThat(platform.engine().awaitIdle(Duration.ofSeconds(60))).isTrue();
   }
@@ -90,8 +91,7 @@ class EmbeddedPlatformCliTest {
     Run again = cli("apply", "-f", file.toString());
     assertThat(again.out).contains("component/billing unchanged");
 
-    Run wait =
-        cli("wait", "servicebinding/billing", "--for=condition=Ready", "--timeout=60s");
+    Run wait = cli("wait", "servicebinding/billing", "--for=condition=Ready", "--timeout=60s");
     assertThat(wait.code).as(wait.toString()).isZero();
 
     Run describe = cli("describe", "servicebinding", "billing");
@@ -120,7 +120,16 @@ class EmbeddedPlatformCliTest {
 
   @Test
   void aWrongTokenIsRefused() {
-    Run r = raw("get", "components", "--server", platform.uri().toString(), "--token", "trp_wrong", "--config", dir.resolve("none.yaml").toString());
+    Run r =
+        raw(
+            "get",
+            "components",
+            "--server",
+            platform.uri().toString(),
+            "--token",
+            "trp_wrong",
+            "--config",
+            dir.resolve("none.yaml").toString());
     assertThat(r.code).isEqualTo(1);
     assertThat(r.err).containsIgnoringCase("token");
   }

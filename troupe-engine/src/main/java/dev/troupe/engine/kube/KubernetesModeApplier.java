@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * KubernetesApplier} (delivery.md §2.3, §2.4, §2.6). Also serves read-only health for gitops
  * DataPlanes that have {@code spec.kubernetesCluster} (§2.7 "Health in gitops mode").
  *
- * <p>Every failure becomes an outcome with a redacted message; nothing is thrown to the
- * controller. Unusable credentials (no {@code kubernetesCluster}, a missing Secret or key) are
- * {@code Applied=False DataPlaneUnreachable} and retried with back-off: the Release controller does
- * not watch Secrets, so a Secret created later is picked up by the retry.
+ * <p>Every failure becomes an outcome with a redacted message; nothing is thrown to the controller.
+ * Unusable credentials (no {@code kubernetesCluster}, a missing Secret or key) are {@code
+ * Applied=False DataPlaneUnreachable} and retried with back-off: the Release controller does not
+ * watch Secrets, so a Secret created later is picked up by the retry.
  *
  * <p>Closing closes every cached client.
  */
@@ -69,11 +69,7 @@ public final class KubernetesModeApplier implements ModeApplier, AutoCloseable {
    * store}, the ownership check against the Releases in {@code store}.
    */
   public KubernetesModeApplier(Store store, Clock clock) {
-    this(
-        new DataPlaneClients(),
-        CredentialResolver.fromStore(store),
-        storedReleases(store),
-        clock);
+    this(new DataPlaneClients(), CredentialResolver.fromStore(store), storedReleases(store), clock);
   }
 
   /**
@@ -353,8 +349,8 @@ public final class KubernetesModeApplier implements ModeApplier, AutoCloseable {
 
   /**
    * The {@code status.resources} entries. {@code lastObservedTime} changes only when the health or
-   * its message changes (model.md §3.22): otherwise the previous time is kept, so an unchanged
-   * pass writes no status.
+   * its message changes (model.md §3.22): otherwise the previous time is kept, so an unchanged pass
+   * writes no status.
    */
   private List<ResourceState> states(
       List<ResourceResult> results, Map<String, Release.ResourceStatus> previous) {
@@ -401,8 +397,7 @@ public final class KubernetesModeApplier implements ModeApplier, AutoCloseable {
     }
     for (JsonNode r : releaseTree.path("status").path("resources")) {
       try {
-        Release.ResourceStatus s =
-            Codec.JSON.treeToValue(r, Release.ResourceStatus.class);
+        Release.ResourceStatus s = Codec.JSON.treeToValue(r, Release.ResourceStatus.class);
         if (s.id() != null) {
           out.put(s.id(), s);
         }
@@ -414,9 +409,9 @@ public final class KubernetesModeApplier implements ModeApplier, AutoCloseable {
   }
 
   /**
-   * The time since this generation of the Release was first applied here (the route-status grace
-   * of §2.4 counts from the apply, not from the latest drift pass). Kept in memory: after a
-   * restart the grace starts again, which only delays a route's Healthy.
+   * The time since this generation of the Release was first applied here (the route-status grace of
+   * §2.4 counts from the apply, not from the latest drift pass). Kept in memory: after a restart
+   * the grace starts again, which only delays a route's Healthy.
    */
   private Duration sinceFirstApply(ReleaseTarget target) {
     Instant now = clock.instant();
@@ -431,8 +426,8 @@ public final class KubernetesModeApplier implements ModeApplier, AutoCloseable {
   }
 
   /**
-   * §2.5 {@code spec.progressingInterval} (default 10 s, ±20 % jitter; {@code 0s} disables it):
-   * due while some desired object is neither Healthy nor Suspended, because this applier has no
+   * §2.5 {@code spec.progressingInterval} (default 10 s, ±20 % jitter; {@code 0s} disables it): due
+   * while some desired object is neither Healthy nor Suspended, because this applier has no
    * informers yet that would report the change.
    */
   private static Duration recheck(ObjectNode releaseTree, List<ResourceState> resources) {
@@ -456,9 +451,7 @@ public final class KubernetesModeApplier implements ModeApplier, AutoCloseable {
 
   static Duration progressingInterval(ObjectNode releaseTree) {
     String value =
-        releaseTree == null
-            ? ""
-            : releaseTree.path("spec").path("progressingInterval").asText("");
+        releaseTree == null ? "" : releaseTree.path("spec").path("progressingInterval").asText("");
     if (value.isBlank()) {
       return DEFAULT_PROGRESSING_INTERVAL;
     }

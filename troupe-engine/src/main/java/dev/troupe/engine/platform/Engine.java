@@ -44,8 +44,7 @@ public final class Engine implements AutoCloseable {
     this.manager = new ControllerManager(cache);
     ControllerContext base = ControllerContext.of(store, cache, clock, dataDir);
     this.context =
-        new ControllerContext(
-            store, cache, base.status(), base.events(), clock, dataDir, settings);
+        new ControllerContext(store, cache, base.status(), base.events(), clock, dataDir, settings);
     PlatformControllers.register(manager, context);
     AppControllers.register(manager, context);
     DeliveryControllers.register(manager, context);

@@ -48,7 +48,8 @@ public record Change(Type type, ObjectNode old, ObjectNode now, long revision) {
   }
 
   private static JsonNode at(ObjectNode tree, String... path) {
-    JsonNode n = tree == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : tree;
+    JsonNode n =
+        tree == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : tree;
     for (String p : path) {
       n = n.path(p);
     }

@@ -82,7 +82,8 @@ public final class ControllerManager implements AutoCloseable {
     Running r = new Running(spec);
     controllers.put(spec.name(), r);
     for (Watch w : spec.watches()) {
-      routes.computeIfAbsent(w.kind(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+      routes
+          .computeIfAbsent(w.kind(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
           .add(new Route(r, w));
     }
   }
@@ -107,8 +108,7 @@ public final class ControllerManager implements AutoCloseable {
       long period = r.spec.resync().toMillis();
       if (period > 0) {
         long first = period + ThreadLocalRandom.current().nextLong(Math.max(1, period / 5));
-        scheduler.scheduleAtFixedRate(
-            () -> resync(r), first, period, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> resync(r), first, period, TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -131,7 +131,8 @@ public final class ControllerManager implements AutoCloseable {
     int quietRounds = 0;
     while (System.nanoTime() < deadline) {
       long revision = cache.store().currentRevision();
-      boolean caughtUp = cache.awaitRevision(revision, Duration.ofNanos(deadline - System.nanoTime()));
+      boolean caughtUp =
+          cache.awaitRevision(revision, Duration.ofNanos(deadline - System.nanoTime()));
       boolean idle = caughtUp && controllers.values().stream().allMatch(r -> r.queue.idle());
       if (idle && cache.store().currentRevision() == revision) {
         if (++quietRounds >= 3) {
@@ -148,8 +149,7 @@ public final class ControllerManager implements AutoCloseable {
   public List<Stats> stats() {
     List<Stats> out = new ArrayList<>();
     for (Running r : controllers.values()) {
-      out.add(
-          new Stats(r.spec.name(), r.reconciles.get(), r.failures.get(), r.queue.depth()));
+      out.add(new Stats(r.spec.name(), r.reconciles.get(), r.failures.get(), r.queue.depth()));
     }
     return out;
   }

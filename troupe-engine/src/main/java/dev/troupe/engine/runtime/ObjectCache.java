@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-memory mirror of the store (the informer of delivery.md §1.2): every object of the mirrored
  * kinds, kept current by one store watch, with field indexes and change listeners. Controllers read
- * from it and write to the store; a write based on a stale read fails on its resourceVersion and the
- * reconcile is retried, so reads may lag the store without harm.
+ * from it and write to the store; a write based on a stale read fails on its resourceVersion and
+ * the reconcile is retried, so reads may lag the store without harm.
  *
  * <p>Trees handed out are shared and must not be modified. Typed records are decoded once per
  * resourceVersion.
@@ -53,11 +53,14 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
 
   private final Store store;
   private final Set<String> kinds;
+
   /** kind → namespace → name → entry. */
   private final Map<String, Map<String, ConcurrentSkipListMap<String, Entry>>> objects =
       new ConcurrentHashMap<>();
+
   /** kind + index + namespace + value → keys. */
   private final Map<String, Set<ObjectKey>> index = new ConcurrentHashMap<>();
+
   private final Map<String, List<IndexDef>> indexesByKind = new ConcurrentHashMap<>();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -154,7 +157,9 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
     return tree(key.kind(), key.namespace(), key.name());
   }
 
-  /** The cached trees of a kind in a namespace ({@code null}: all), sorted by namespace and name. */
+  /**
+   * The cached trees of a kind in a namespace ({@code null}: all), sorted by namespace and name.
+   */
   public List<ObjectNode> trees(String kind, String namespace) {
     Map<String, ConcurrentSkipListMap<String, Entry>> byNs = objects.get(kind);
     if (byNs == null) {

@@ -30,7 +30,9 @@ public final class StoreView implements ObjectView {
     if (def.isEmpty()) {
       return Optional.empty();
     }
-    return store.find(def.get().kind(), scope(def.get(), namespace), name).map(t -> decode(def.get(), t));
+    return store
+        .find(def.get().kind(), scope(def.get(), namespace), name)
+        .map(t -> decode(def.get(), t));
   }
 
   @Override

@@ -28,10 +28,14 @@ class KubernetesModeApplierHealthTest {
       Codec.bind(
           Codec.JSON.valueToTree(
               Map.of(
-                  "apiVersion", "openchoreo.dev/v1alpha1",
-                  "kind", "DataPlane",
-                  "metadata", Map.of("name", "git", "namespace", "acme", "uid", "dp-1"),
-                  "spec", Map.of("releaseMode", "gitops"))),
+                  "apiVersion",
+                  "openchoreo.dev/v1alpha1",
+                  "kind",
+                  "DataPlane",
+                  "metadata",
+                  Map.of("name", "git", "namespace", "acme", "uid", "dp-1"),
+                  "spec",
+                  Map.of("releaseMode", "gitops"))),
           DataPlane.class);
   private final ReleaseTarget release = Fixtures.release("orders", 2);
 

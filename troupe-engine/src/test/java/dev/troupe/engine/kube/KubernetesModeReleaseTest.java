@@ -94,8 +94,7 @@ class KubernetesModeReleaseTest {
     assertThat(api.server().url("/")).startsWith("https://localhost:");
     world.platform();
     world.storeClientKeySecret(api.privateKeyBase64());
-    world.clusterDataPlane(
-        api.server().url("/"), api.certificateBase64(), api.certificateBase64());
+    world.clusterDataPlane(api.server().url("/"), api.certificateBase64(), api.certificateBase64());
     world.start();
   }
 
@@ -267,8 +266,7 @@ class KubernetesModeReleaseTest {
     api = new ApiServer(true);
     world = new KubeReleaseWorld(tmp, null);
     world.platform();
-    world.clusterDataPlane(
-        api.server().url("/"), api.certificateBase64(), api.certificateBase64());
+    world.clusterDataPlane(api.server().url("/"), api.certificateBase64(), api.certificateBase64());
     world.start();
     world.store.create(KubeReleaseWorld.releaseTree("orders", "10s", List.of(configMap())));
 

@@ -43,11 +43,14 @@ class StoredSecretCredentialsTest {
         (ObjectNode)
             Codec.JSON.valueToTree(
                 java.util.Map.of(
-                    "apiVersion", "openchoreo.dev/v1alpha1",
-                    "kind", "DataPlane",
+                    "apiVersion",
+                    "openchoreo.dev/v1alpha1",
+                    "kind",
+                    "DataPlane",
                     "metadata",
                     java.util.Map.of("name", "cluster", "namespace", "acme", "uid", "u1"),
-                    "spec", java.util.Map.of()));
+                    "spec",
+                    java.util.Map.of()));
     try {
       ((ObjectNode) tree.get("spec"))
           .putObject("kubernetesCluster")
@@ -153,8 +156,7 @@ class StoredSecretCredentialsTest {
     store.create(other);
     var noKey =
         (CredentialResolver.Resolution.Unresolved) resolver.resolve(dataPlane(BY_REFERENCE));
-    assertThat(noKey.message())
-        .endsWith("has no key \"clientKey\"");
+    assertThat(noKey.message()).endsWith("has no key \"clientKey\"");
   }
 
   @Test
@@ -163,10 +165,14 @@ class StoredSecretCredentialsTest {
         Codec.bind(
             Codec.JSON.valueToTree(
                 java.util.Map.of(
-                    "apiVersion", "openchoreo.dev/v1alpha1",
-                    "kind", "DataPlane",
-                    "metadata", java.util.Map.of("name", "git", "namespace", "acme"),
-                    "spec", java.util.Map.of("releaseMode", "gitops"))),
+                    "apiVersion",
+                    "openchoreo.dev/v1alpha1",
+                    "kind",
+                    "DataPlane",
+                    "metadata",
+                    java.util.Map.of("name", "git", "namespace", "acme"),
+                    "spec",
+                    java.util.Map.of("releaseMode", "gitops"))),
             DataPlane.class);
     assertThat(resolver.resolve(dp))
         .isEqualTo(

@@ -31,7 +31,9 @@ class ControllerManagerTest {
   void open() {
     store = SqliteStore.open(dir.resolve("store.db"));
     cache = new ObjectCache(store);
-    manager = new ControllerManager(cache, new Backoff(Duration.ofMillis(10), 2, Duration.ofMillis(50), 0));
+    manager =
+        new ControllerManager(
+            cache, new Backoff(Duration.ofMillis(10), 2, Duration.ofMillis(50), 0));
   }
 
   @AfterEach
@@ -54,8 +56,7 @@ class ControllerManagerTest {
               calls.incrementAndGet();
               ObjectNode current = store.get(key.kind(), key.namespace(), key.name());
               ObjectNode s = current.objectNode();
-              s.putArray("conditions")
-                  .add(Conditions.of("Ready", "True", "Ok", "fine", 1));
+              s.putArray("conditions").add(Conditions.of("Ready", "True", "Ok", "fine", 1));
               status.write(current, s);
               return Result.done();
             },
@@ -146,7 +147,9 @@ class ControllerManagerTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> attempts.get() >= 4);
     assertThat(manager.awaitIdle(Duration.ofSeconds(20))).isTrue();
     assertThat(attempts.get()).isEqualTo(4);
-    assertThat(manager.stats()).singleElement().satisfies(s -> assertThat(s.failures()).isEqualTo(2));
+    assertThat(manager.stats())
+        .singleElement()
+        .satisfies(s -> assertThat(s.failures()).isEqualTo(2));
   }
 
   @Test
@@ -191,7 +194,8 @@ class ControllerManagerTest {
         ControllerSpec.of(
             "timer",
             "Project",
-            key -> calls.incrementAndGet() < 3 ? Result.after(Duration.ofMillis(20)) : Result.done(),
+            key ->
+                calls.incrementAndGet() < 3 ? Result.after(Duration.ofMillis(20)) : Result.done(),
             Watch.primary("Project", ChangeFilter.spec())));
     manager.start();
     store.create(object("Project", "default", "a"));

@@ -92,7 +92,8 @@ class ObjectCacheTest {
     store.delete("Component", "default", "a");
     caughtUp();
 
-    assertThat(changes).extracting(Change::type)
+    assertThat(changes)
+        .extracting(Change::type)
         .containsExactly(Change.Type.ADDED, Change.Type.MODIFIED, Change.Type.DELETED);
     Change modified = changes.get(1);
     assertThat(modified.old().path("metadata").has("labels")).isFalse();

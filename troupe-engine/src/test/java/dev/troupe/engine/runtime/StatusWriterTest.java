@@ -20,8 +20,12 @@ class StatusWriterTest {
   void writesOnlyChangesAndKeepsTransitionTimesWhileTheStatusHolds() {
     try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
       ObjectNode p = store.create(object("Project", "default", "a"));
-      StatusWriter t1 = new StatusWriter(store, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-      StatusWriter t2 = new StatusWriter(store, Clock.fixed(Instant.parse("2026-01-02T00:00:00Z"), ZoneOffset.UTC));
+      StatusWriter t1 =
+          new StatusWriter(
+              store, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+      StatusWriter t2 =
+          new StatusWriter(
+              store, Clock.fixed(Instant.parse("2026-01-02T00:00:00Z"), ZoneOffset.UTC));
 
       ObjectNode first = t1.write(p, status("True", "Ok", 7L));
       long revision = store.currentRevision();

@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
  * The demo of {@code troupe up}: the organization {@code default} with its starter kit, and the
  * repository's sample shop (a web application, a service with a managed API and a connection, a
  * scheduled task, their classes and configuration). The sample API claim {@code orders-admin} is
- * left out: it targets the staging environment, which the demo reaches only by promotion. The YAML is the repository's {@code samples/}
- * directory, packaged by the build; it is admitted as one batch, as {@code troupe apply -f} would,
- * and only objects that are absent are created, so a restart changes nothing.
+ * left out: it targets the staging environment, which the demo reaches only by promotion. The YAML
+ * is the repository's {@code samples/} directory, packaged by the build; it is admitted as one
+ * batch, as {@code troupe apply -f} would, and only objects that are absent are created, so a
+ * restart changes nothing.
  */
 public final class Demo {
   /** The organization the demo lives in. */

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded platform in one process (what {@code troupe server} and {@code troupe up} run): the
  * engine (SQLite store, controllers, GitOps repositories) under a data directory, bearer-token
- * authentication, and the REST API. Closing it stops the API first, then the controllers, then
- * the store; a later start on the same data directory resumes where it stopped.
+ * authentication, and the REST API. Closing it stops the API first, then the controllers, then the
+ * store; a later start on the same data directory resumes where it stopped.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);

@@ -39,8 +39,15 @@ class PlatformDeletionTest {
       List<ObjectNode> targets = new ArrayList<>();
       for (String kind :
           List.of(
-              "Project", "Component", "Environment", "DataPlane", "DeploymentPipeline",
-              "ServiceClass", "WebApplicationClass", "ConfigurationGroup", "Service")) {
+              "Project",
+              "Component",
+              "Environment",
+              "DataPlane",
+              "DeploymentPipeline",
+              "ServiceClass",
+              "WebApplicationClass",
+              "ConfigurationGroup",
+              "Service")) {
         targets.addAll(store.list(kind, "default").items());
       }
       Collections.shuffle(targets, new Random(seed));
@@ -76,8 +83,11 @@ class PlatformDeletionTest {
                 }
                 for (String kind :
                     List.of(
-                        "ServiceBinding", "WebApplicationBinding", "ScheduledTaskBinding",
-                        "Workload", "DeployableArtifact")) {
+                        "ServiceBinding",
+                        "WebApplicationBinding",
+                        "ScheduledTaskBinding",
+                        "Workload",
+                        "DeployableArtifact")) {
                   assertThat(remaining(store, kind)).as(kind).isEmpty();
                 }
               });

@@ -25,10 +25,10 @@ import java.util.Objects;
  *
  * <p>Health: with {@code spec.kubernetesCluster} the cluster is read (read-only) through the
  * kubernetes slot's {@link ModeApplier#health}. Without it, a remote repository's objects are
- * {@code Unknown} and the Release {@code Ready=Unknown HealthNotObservable} (delivery.md §2.7).
- * The embedded platform's own repository (no URL, no cluster) is different: there the repository
- * is the data plane (the issue of the embedded platform asks for Ready bindings after {@code troupe
- * up}), so a committed object is {@code Healthy} with a message saying what was observed; see
+ * {@code Unknown} and the Release {@code Ready=Unknown HealthNotObservable} (delivery.md §2.7). The
+ * embedded platform's own repository (no URL, no cluster) is different: there the repository is the
+ * data plane (the issue of the embedded platform asks for Ready bindings after {@code troupe up}),
+ * so a committed object is {@code Healthy} with a message saying what was observed; see
  * docs/gitops.md "The embedded repository as data plane".
  */
 final class GitOpsModeApplier implements ModeApplier, AutoCloseable {
