@@ -17,7 +17,12 @@ import java.util.Map;
  */
 final class ObjectTable {
   private static final String NONE = "<none>";
-  private static final JsonPath ENDPOINT_URIS = JsonPath.compile(".status.endpoints[*].*.uri");
+  /** The widest exposure is what a reader wants to open: public, then organization, then project. */
+  private static final List<JsonPath> ENDPOINT_URIS =
+      List.of(
+          JsonPath.compile(".status.endpoints[*].public.uri"),
+          JsonPath.compile(".status.endpoints[*].organization.uri"),
+          JsonPath.compile(".status.endpoints[*].*.uri"));
 
   private record Column(String header, JsonPath path) {}
 
@@ -87,8 +92,7 @@ final class ObjectTable {
       r.add(DisplayStatus.of(o).name());
       r.add(orNone(o.path("status").path("currentRevision").asText("")));
       r.add(orNone(image(o)));
-      List<JsonNode> uris = ENDPOINT_URIS.evaluate(o);
-      r.add(uris.isEmpty() ? NONE : uris.getFirst().asText());
+      r.add(orNone(endpoint(o)));
       r.add(age);
       if (wide) {
         JsonNode ready = Conditions.find(o, "Ready");
@@ -145,5 +149,15 @@ final class ObjectTable {
 
   private static String orNone(String s) {
     return s == null || s.isEmpty() ? NONE : s;
+  }
+
+  private static String endpoint(JsonNode binding) {
+    for (JsonPath path : ENDPOINT_URIS) {
+      List<JsonNode> uris = path.evaluate(binding);
+      if (!uris.isEmpty()) {
+        return uris.getFirst().asText();
+      }
+    }
+    return "";
   }
 }

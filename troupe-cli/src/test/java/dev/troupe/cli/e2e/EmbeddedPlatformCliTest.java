@@ -50,7 +50,11 @@ class EmbeddedPlatformCliTest {
       assertThat(r.out).contains(component);
     }
     assertThat(r.out).contains("Active").doesNotContain("Failed").doesNotContain("Blocked");
-    assertThat(r.out).contains("http://");
+    // The widest exposure is shown: public URLs where there are some, else the project address.
+    assertThat(r.out)
+        .contains("https://storefront-dev.")
+        .contains("https://dev.openchoreoapis.localhost/shop/orders/")
+        .contains("http://inventory-");
   }
 
   @Test

@@ -166,7 +166,7 @@ class GetCommandTest {
             "Active",
             "2",
             "reg/greeter:2",
-            "http://greeter:8080");
+            "https://greeter.example.com");
     assertThat(lines.get(2).split("\\s+"))
         .startsWith("greeter", "staging", "ServiceBinding", "Failed", "2");
     assertThat(api.requests())
