@@ -17,7 +17,10 @@ import java.util.Map;
  */
 final class ObjectTable {
   private static final String NONE = "<none>";
-  /** The widest exposure is what a reader wants to open: public, then organization, then project. */
+
+  /**
+   * The widest exposure is what a reader wants to open: public, then organization, then project.
+   */
   private static final List<JsonPath> ENDPOINT_URIS =
       List.of(
           JsonPath.compile(".status.endpoints[*].public.uri"),

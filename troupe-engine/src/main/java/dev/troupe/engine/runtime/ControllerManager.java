@@ -179,7 +179,11 @@ public final class ControllerManager implements AutoCloseable {
         continue;
       }
       for (ObjectKey key : route.watch().map().apply(change)) {
-        route.controller().queue.add(key);
+        if (route.watch().delay().isZero()) {
+          route.controller().queue.add(key);
+        } else {
+          route.controller().queue.addCoalesced(key, route.watch().delay());
+        }
       }
     }
   }

@@ -9,7 +9,24 @@ import java.util.function.Function;
  * A watch of a controller: changes of {@code kind} that pass {@code filter} are mapped to the keys
  * of primary objects to reconcile.
  */
-public record Watch(String kind, ChangeFilter filter, Function<Change, Collection<ObjectKey>> map) {
+public record Watch(
+    String kind,
+    ChangeFilter filter,
+    Function<Change, Collection<ObjectKey>> map,
+    java.time.Duration delay) {
+
+  public Watch(String kind, ChangeFilter filter, Function<Change, Collection<ObjectKey>> map) {
+    this(kind, filter, map, java.time.Duration.ZERO);
+  }
+
+  /**
+   * This watch, but its keys are queued only after {@code delay}: changes arriving meanwhile are
+   * coalesced into one reconcile (for summaries that follow many transient states of other
+   * objects).
+   */
+  public Watch coalescing(java.time.Duration delay) {
+    return new Watch(kind, filter, map, delay);
+  }
 
   /** The primary kind itself: each passing change enqueues its own key. */
   public static Watch primary(String kind, ChangeFilter filter) {

@@ -25,6 +25,7 @@ final class WorkQueue<K> {
   private final Set<K> dirty = new HashSet<>();
   private final Set<K> processing = new HashSet<>();
   private final Map<K, Integer> failures = new HashMap<>();
+  private final Set<K> coalescing = new HashSet<>();
   private final ScheduledExecutorService scheduler;
   private boolean shutdown;
 
@@ -54,6 +55,36 @@ final class WorkQueue<K> {
     }
     try {
       scheduler.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
+  /**
+   * Queues {@code key} after {@code delay} unless it is already waiting to be: every change within
+   * the delay ends in one reconcile. Counted as pending work by {@link #idle()}.
+   */
+  void addCoalesced(K key, Duration delay) {
+    lock.lock();
+    try {
+      if (shutdown || !coalescing.add(key)) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    Runnable fire =
+        () -> {
+          lock.lock();
+          try {
+            coalescing.remove(key);
+          } finally {
+            lock.unlock();
+          }
+          add(key);
+        };
+    try {
+      scheduler.schedule(fire, delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // shutting down
     }
@@ -113,11 +144,14 @@ final class WorkQueue<K> {
     }
   }
 
-  /** Nothing queued and nothing being processed (delayed additions not counted). */
+  /**
+   * Nothing queued, nothing being processed and nothing coalescing (back-off and timer additions
+   * are not counted).
+   */
   boolean idle() {
     lock.lock();
     try {
-      return queue.isEmpty() && processing.isEmpty();
+      return queue.isEmpty() && processing.isEmpty() && coalescing.isEmpty();
     } finally {
       lock.unlock();
     }

@@ -201,4 +201,32 @@ class ControllerManagerTest {
     store.create(object("Project", "default", "a"));
     await().atMost(Duration.ofSeconds(20)).until(() -> calls.get() == 3);
   }
+
+  @Test
+  void aCoalescingWatchTurnsABurstOfChangesIntoOneReconcileThatAwaitIdleWaitsFor() {
+    Map<String, Integer> reconciled = new ConcurrentHashMap<>();
+    manager.register(
+        ControllerSpec.of(
+            "summary",
+            "Component",
+            key -> {
+              reconciled.merge(key.name(), 1, Integer::sum);
+              return Result.done();
+            },
+            Watch.of(
+                    "Workload",
+                    ChangeFilter.any(),
+                    c -> List.of(new ObjectKey("Component", c.namespace(), "web")))
+                .coalescing(Duration.ofSeconds(2))));
+    manager.start();
+    ObjectNode w = store.create(object("Workload", "default", "web"));
+    for (int i = 0; i < 5; i++) {
+      w.with("metadata").putObject("labels").put("v", String.valueOf(i));
+      w = store.update(w);
+    }
+
+    assertThat(manager.awaitIdle(Duration.ofSeconds(20))).isTrue();
+    // Six changes; the window makes them one reconcile (two if the machine stalls past 2 s).
+    assertThat(reconciled.get("web")).isBetween(1, 2);
+  }
 }

@@ -26,6 +26,8 @@ public final class AppControllers {
   /** Controller names. */
   public static final String COMPONENT = "app.component";
 
+  private static final java.time.Duration SUMMARY_COALESCING = java.time.Duration.ofMillis(200);
+
   public static final String API_CLAIM = "app.api-claim";
 
   private AppControllers() {}
@@ -207,15 +209,18 @@ public final class AppControllers {
     for (String kind : owned) {
       watches.add(
           Watch.of(
-              kind,
-              ChangeFilter.any(),
-              c -> {
-                String component =
-                    c.object().path("spec").path("owner").path("componentName").asText("");
-                return component.isEmpty()
-                    ? List.of()
-                    : List.of(new ObjectKey("Component", c.namespace(), component));
-              }));
+                  kind,
+                  ChangeFilter.any(),
+                  c -> {
+                    String component =
+                        c.object().path("spec").path("owner").path("componentName").asText("");
+                    return component.isEmpty()
+                        ? List.of()
+                        : List.of(new ObjectKey("Component", c.namespace(), component));
+                  })
+              // The summary follows every transient state of its bindings and claims; a short
+              // coalescing window writes it once per burst (delivery.md §8.4 allows 1 s).
+              .coalescing(SUMMARY_COALESCING));
     }
     return ControllerSpec.of(
         COMPONENT, "Component", new ComponentReconciler(ctx), watches.toArray(Watch[]::new));
