@@ -9,16 +9,25 @@ import dev.troupe.api.model.Resource;
 import dev.troupe.engine.store.Store;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The store seen as admission and rendering read it: typed records decoded from the stored trees,
  * read straight from the store (never stale). Objects of kinds outside the resource model (such as
  * {@code Event}) are not visible.
+ *
+ * <p>A view remembers what it has read: a second read of the same kind and namespace (or object)
+ * answers from memory. Use one view per admission: it then reads each kind once however many
+ * objects the batch holds (admission rules list whole kinds per object), and sees a repeatable
+ * snapshot of what it read.
  */
 public final class StoreView implements ObjectView {
   private final Store store;
+  private final Map<String, List<Resource>> lists = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Resource>> objects = new ConcurrentHashMap<>();
 
   public StoreView(Store store) {
     this.store = Objects.requireNonNull(store, "store");
@@ -30,9 +39,10 @@ public final class StoreView implements ObjectView {
     if (def.isEmpty()) {
       return Optional.empty();
     }
-    return store
-        .find(def.get().kind(), scope(def.get(), namespace), name)
-        .map(t -> decode(def.get(), t));
+    String ns = scope(def.get(), namespace);
+    return objects.computeIfAbsent(
+        def.get().kind() + '\u0000' + ns + '\u0000' + name,
+        k -> store.find(def.get().kind(), ns, name).map(t -> decode(def.get(), t)));
   }
 
   @Override
@@ -41,11 +51,16 @@ public final class StoreView implements ObjectView {
     if (def.isEmpty()) {
       return List.of();
     }
-    List<Resource> out = new ArrayList<>();
-    for (ObjectNode tree : store.list(def.get().kind(), scope(def.get(), namespace)).items()) {
-      out.add(decode(def.get(), tree));
-    }
-    return out;
+    String ns = scope(def.get(), namespace);
+    return lists.computeIfAbsent(
+        def.get().kind() + '\u0000' + ns,
+        k -> {
+          List<Resource> out = new ArrayList<>();
+          for (ObjectNode tree : store.list(def.get().kind(), ns).items()) {
+            out.add(decode(def.get(), tree));
+          }
+          return List.copyOf(out);
+        });
   }
 
   /** Decodes a stored tree of a resource-model kind into its record. */
