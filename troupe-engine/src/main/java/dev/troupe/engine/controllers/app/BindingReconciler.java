@@ -134,6 +134,13 @@ final class BindingReconciler implements Reconciler {
       return;
     }
     ObjectNode owner = (ObjectNode) tree.path("spec").path("owner");
+    Optional<ObjectNode> component =
+        ctx.cache().tree("Component", binding.namespace(), owner.path("componentName").asText());
+    if (component.isEmpty() || Meta.terminating(component.get())) {
+      // The binding is being collected with its component (or has none): an artifact made now
+      // would have no owner and outlive everything.
+      return;
+    }
     Artifacts.Outcome outcome =
         Artifacts.ensure(
             ctx,

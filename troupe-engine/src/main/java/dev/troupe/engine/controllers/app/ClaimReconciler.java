@@ -65,6 +65,9 @@ final class ClaimReconciler implements Reconciler {
               + workloadOwner.path("projectName").asText()
               + "\", not to this claim's owner");
     }
+    if (ownerGone(claim)) {
+      return Result.done(); // collected with its component: create nothing that would outlive it
+    }
     WorkloadSnapshot snapshot = WorkloadSnapshot.of(ctx, workload.get(), owner);
     Artifacts.Outcome artifact =
         Artifacts.ensure(ctx, ns, owner, snapshot.spec(), snapshot.provenance());
@@ -245,5 +248,19 @@ final class ClaimReconciler implements Reconciler {
       JsonNode v = s.path(field);
       return v.isTextual() ? v.asText() : "";
     }
+  }
+
+  /** The claim's owning Component (its ownerReference) is gone, terminating or replaced. */
+  private boolean ownerGone(ObjectNode claim) {
+    for (JsonNode ref : claim.path("metadata").path("ownerReferences")) {
+      if ("Component".equals(ref.path("kind").asText())) {
+        Optional<ObjectNode> c =
+            ctx.cache().tree("Component", Meta.namespace(claim), ref.path("name").asText());
+        return c.isEmpty()
+            || Meta.terminating(c.get())
+            || !Meta.uid(c.get()).equals(ref.path("uid").asText());
+      }
+    }
+    return false;
   }
 }
