@@ -77,10 +77,16 @@ final class PlatformRunner {
       out.println("  Data      " + options.dataDir());
       out.println();
       out.println("Try:");
-      out.println("  ./troupe get bindings -A");
-      out.println("  ./troupe describe servicebinding orders");
-      out.println("  ./troupe events");
-      out.println("  git clone " + repo + " /tmp/troupe-gitops && ls -R /tmp/troupe-gitops");
+      if (options.demo()) {
+        out.println("  ./troupe get bindings -A");
+        out.println("  ./troupe describe servicebinding orders");
+        out.println("  ./troupe events");
+        out.println("  git clone " + repo + " /tmp/troupe-gitops && ls -R /tmp/troupe-gitops");
+      } else {
+        out.println("  ./troupe apply -f samples/platform/acme-organization.yaml");
+        out.println("  ./troupe get organizations");
+        out.println("  ./troupe get bindings -A");
+      }
       out.println();
       out.println("Press Ctrl-C to stop; starting again resumes where it stopped.");
       out.flush();
