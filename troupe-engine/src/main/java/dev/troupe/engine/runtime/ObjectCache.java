@@ -15,7 +15,6 @@ import dev.troupe.engine.view.StoreView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -404,12 +403,5 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
 
   private static String indexKey(String kind, String name, String namespace, String value) {
     return kind + '\u0000' + name + '\u0000' + namespace + '\u0000' + value;
-  }
-
-  /** For diagnostics: how many objects of each kind are cached. */
-  public Map<String, Integer> counts() {
-    Map<String, Integer> out = new HashMap<>();
-    objects.forEach((k, byNs) -> out.put(k, byNs.values().stream().mapToInt(Map::size).sum()));
-    return out;
   }
 }

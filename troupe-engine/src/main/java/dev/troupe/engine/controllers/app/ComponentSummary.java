@@ -25,8 +25,6 @@ final class ComponentSummary {
     ref.put("name", Meta.name(binding));
     JsonNode status = binding.path("status");
     JsonNode c = Conditions.find(status.path("conditions"), "Ready");
-    boolean stale =
-        c != null && c.path("observedGeneration").asLong(-1) != Meta.generation(binding);
     if (c != null) {
       ObjectNode ready = e.putObject("ready");
       ready.set("status", c.path("status"));
@@ -36,13 +34,7 @@ final class ComponentSummary {
         ready.set("lastTransitionTime", c.path("lastTransitionTime"));
       }
     }
-    e.put(
-        "displayStatus",
-        DisplayStatus.of(
-            true,
-            c == null ? null : c.path("status").asText(),
-            c == null ? null : c.path("reason").asText(),
-            stale));
+    e.put("displayStatus", DisplayStatus.of(binding));
     e.put("releaseState", binding.path("spec").path("releaseState").asText("Active"));
     long current = status.path("currentRevision").asLong(0);
     if (current > 0) {

@@ -1,5 +1,7 @@
 package dev.troupe.engine.controllers.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.troupe.engine.runtime.Conditions;
 import java.util.Set;
 
 /**
@@ -22,6 +24,23 @@ public final class DisplayStatus {
       Set.of("ConnectionsPending", "NamespaceTerminating");
 
   private DisplayStatus() {}
+
+  /**
+   * The display status of an existing binding tree: its {@code Ready} condition, read as {@code
+   * InProgress} while absent or observed at an older generation. The CLI shows the same value.
+   */
+  public static String of(JsonNode binding) {
+    JsonNode c = Conditions.find(binding.path("status").path("conditions"), "Ready");
+    boolean stale =
+        c != null
+            && c.path("observedGeneration").asLong(-1)
+                != binding.path("metadata").path("generation").asLong(0);
+    return of(
+        true,
+        c == null ? null : c.path("status").asText(),
+        c == null ? null : c.path("reason").asText(),
+        stale);
+  }
 
   /**
    * @param bindingExists whether the environment has a binding
