@@ -14,6 +14,7 @@ import dev.troupe.api.kinds.KindDef;
 import dev.troupe.api.model.Resource;
 import dev.troupe.engine.store.Store;
 import dev.troupe.engine.view.StoreView;
+import dev.troupe.server.auth.Authorizer;
 import dev.troupe.server.auth.Principal;
 import java.util.HashSet;
 import java.util.List;
@@ -34,15 +35,16 @@ final class AdmissionGate {
   /** What admission accepted, with its warnings. */
   record Admitted(List<AdmittedObject> objects, List<Problem> warnings) {}
 
-  /** The admission identity of a principal. */
-  static Identity identity(Principal p) {
+  /** The admission identity of a principal writing in {@code namespace}. */
+  static Identity identity(Principal p, String namespace) {
     Identity.Kind kind =
         p.kind() == Principal.Kind.AUTOMATION ? Identity.Kind.Automation : Identity.Kind.User;
-    return new Identity(p.name(), kind, false, new HashSet<>(p.roles()));
+    return new Identity(
+        p.name(), kind, false, new HashSet<>(Authorizer.rolesIn(p, namespace == null ? "" : namespace)));
   }
 
   AdmissionOptions options(AdmissionContext.Mode mode, String namespace, Principal principal) {
-    return new AdmissionOptions(mode, namespace, identity(principal), new StoreView(store));
+    return new AdmissionOptions(mode, namespace, identity(principal, namespace), new StoreView(store));
   }
 
   /**

@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * @param name the token's name, e.g. {@code admin} or {@code ci-bot}
  * @param kind a person or an automation identity
- * @param roles role names; a placeholder until per-organization/project/environment roles exist
+ * @param bindings the roles granted, each in an organization and optionally a project/environment
  */
-public record Principal(String name, Kind kind, List<String> roles) {
+public record Principal(String name, Kind kind, List<RoleBinding> bindings) {
 
   /** A person or an automation identity (CI jobs, bots). */
   public enum Kind {
@@ -21,6 +21,6 @@ public record Principal(String name, Kind kind, List<String> roles) {
   public Principal {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
-    roles = roles == null ? List.of() : List.copyOf(roles);
+    bindings = bindings == null ? List.of() : List.copyOf(bindings);
   }
 }

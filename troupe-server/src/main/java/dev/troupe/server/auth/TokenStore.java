@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.troupe.api.admission.Identity;
 import dev.troupe.api.codec.Codec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +104,7 @@ public final class TokenStore implements Authenticator {
     if (!entries.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(create(ADMIN, Principal.Kind.USER, List.of(Identity.PLATFORM_ENGINEER)));
+    return Optional.of(create(ADMIN, Principal.Kind.USER, List.of(Role.ADMIN.id())));
   }
 
   /** Issues a token without roles. */
@@ -180,7 +179,8 @@ public final class TokenStore implements Authenticator {
         match = e;
       }
     }
-    return Optional.ofNullable(match).map(e -> new Principal(e.name(), e.kind(), e.roles()));
+    return Optional.ofNullable(match)
+        .map(e -> new Principal(e.name(), e.kind(), e.roles().stream().map(TokenStore::binding).toList()));
   }
 
   private static byte[] hashHex(String token) {
@@ -290,5 +290,10 @@ public final class TokenStore implements Authenticator {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** Until per-organization grants are stored: a role name held in every organization. */
+  private static RoleBinding binding(String role) {
+    return new RoleBinding(Role.of(role), RoleBinding.ANY, null, null);
   }
 }

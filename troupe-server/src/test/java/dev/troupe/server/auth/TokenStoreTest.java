@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.troupe.api.admission.Identity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -100,12 +99,12 @@ class TokenStoreTest {
   }
 
   @Test
-  void ensureAdminCreatesAPlatformEngineerOnceAndKeepsTokensAcrossRestarts() {
+  void ensureAdminCreatesAnAdminOnceAndKeepsTokensAcrossRestarts() {
     TokenStore first = TokenStore.open(dir, CLOCK);
     String admin = first.ensureAdmin().orElseThrow();
     assertThat(first.ensureAdmin()).isEmpty();
-    assertThat(first.authenticate(admin).orElseThrow().roles())
-        .containsExactly(Identity.PLATFORM_ENGINEER);
+    assertThat(first.authenticate(admin).orElseThrow().bindings())
+        .containsExactly(RoleBinding.admin());
 
     TokenStore restarted = TokenStore.open(dir, CLOCK);
     assertThat(restarted.ensureAdmin()).isEmpty();

@@ -1,0 +1,35 @@
+package dev.troupe.server.auth;
+
+/**
+ * Where an action takes place, as the <b>server</b> resolved it from stored objects (never from
+ * values named by the caller): an organization, optionally a project and an environment.
+ *
+ * @param organization the organization (its namespace); never null
+ * @param project the project, or null when the action is not inside one
+ * @param environment the environment, or null when the action is not about one
+ */
+public record Scope(String organization, String project, String environment) {
+  public Scope {
+    java.util.Objects.requireNonNull(organization, "organization");
+  }
+
+  public static Scope org(String organization) {
+    return new Scope(organization, null, null);
+  }
+
+  public static Scope project(String organization, String project) {
+    return new Scope(organization, project, null);
+  }
+
+  public Scope withEnvironment(String env) {
+    return new Scope(organization, project, env);
+  }
+
+  @Override
+  public String toString() {
+    return "organization "
+        + organization
+        + (project == null ? "" : ", project " + project)
+        + (environment == null ? "" : ", environment " + environment);
+  }
+}
