@@ -293,6 +293,40 @@ public final class ApiClient {
     };
   }
 
+  // ---------------------------------------------------------------- typed endpoints
+
+  /**
+   * {@code GET} of any API path (e.g. {@code /api/v1/orgs/default/promotions}); the path segments
+   * must already be encoded ({@link #path}).
+   */
+  public JsonNode getJson(String path, Map<String, String> query) {
+    Map<String, String> q = new LinkedHashMap<>();
+    query.forEach((k, v) -> putIf(q, k, v));
+    return send("GET", path, q, null, null);
+  }
+
+  /** {@code POST} of a JSON body (null: an empty object) to any API path. */
+  public JsonNode postJson(String path, Map<String, String> query, JsonNode body) {
+    Map<String, String> q = new LinkedHashMap<>();
+    query.forEach((k, v) -> putIf(q, k, v));
+    JsonNode b = body == null ? JsonNodeFactory.instance.objectNode() : body;
+    return send("POST", path, q, JSON, bytes(b));
+  }
+
+  /** {@code DELETE} of any API path. */
+  public JsonNode deleteJson(String path) {
+    return send("DELETE", path, Map.of(), null, null);
+  }
+
+  /** An API path from raw segments, each URL-encoded: {@code path("api","v1","orgs",org)}. */
+  public static String path(String... segments) {
+    StringBuilder b = new StringBuilder();
+    for (String s : segments) {
+      b.append('/').append(segment(s));
+    }
+    return b.toString();
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   private JsonNode send(
