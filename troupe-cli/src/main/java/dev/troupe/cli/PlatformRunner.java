@@ -2,6 +2,7 @@ package dev.troupe.cli;
 
 import dev.troupe.cli.client.CliConfig;
 import dev.troupe.server.auth.Principal;
+import dev.troupe.server.auth.Role;
 import dev.troupe.server.platform.EmbeddedPlatform;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,7 +127,7 @@ final class PlatformRunner {
               .create(
                   "admin-" + System.currentTimeMillis() / 1000,
                   Principal.Kind.USER,
-                  List.of("platform-engineer"));
+                  List.of(Role.ADMIN.id()));
     }
     String org =
         current != null && current.organization() != null ? current.organization() : "default";

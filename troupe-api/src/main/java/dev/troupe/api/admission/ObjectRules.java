@@ -116,7 +116,7 @@ final class ObjectRules {
     for (Map.Entry<String, String> e : def.immutable().entrySet()) {
       JsonNode before = at(old, e.getKey());
       JsonNode after = at(tree, e.getKey());
-      if (!before.equals(after)) {
+      if (!dev.troupe.api.codec.JsonValues.same(before, after)) {
         problems.error(
             Rule.Immutable,
             e.getKey(),
@@ -144,7 +144,7 @@ final class ObjectRules {
     ObjectNode meta = (ObjectNode) tree.get("metadata");
     JsonNode annotations = meta.get("annotations");
     String cause = annotations == null ? "" : Envelope.text(annotations.get(CHANGE_CAUSE));
-    if (!cause.isEmpty() && !identity.platform()) {
+    if (!cause.isEmpty() && !identity.platform() && !unchangedCause(cause, stored)) {
       String reason = causeReason(cause);
       if (PLATFORM_REASONS.contains(reason)) {
         problems.error(
@@ -166,6 +166,31 @@ final class ObjectRules {
           tree.set("metadata", Metadata.canonicalOrder(meta));
         }
       }
+    }
+  }
+
+  /**
+   * Whether {@code cause} is the change cause the stored object already carries (the same text, or
+   * the same JSON written differently). Re-sending it, as {@code troupe apply} of an object read
+   * back from the server does, records nothing new, so only a new or changed platform cause is
+   * refused. A stale cause cannot mislabel a later edit: the binding controller uses it only when
+   * its content hash matches the new spec (delivery.md §4.1).
+   */
+  private static boolean unchangedCause(String cause, Resource stored) {
+    if (stored == null || stored.metadata() == null) {
+      return false;
+    }
+    String before = stored.metadata().annotationsOrEmpty().get(CHANGE_CAUSE);
+    if (before == null || before.isEmpty()) {
+      return false;
+    }
+    if (before.equals(cause)) {
+      return true;
+    }
+    try {
+      return Codec.JSON.readTree(before).equals(Codec.JSON.readTree(cause));
+    } catch (JsonProcessingException e) {
+      return false;
     }
   }
 

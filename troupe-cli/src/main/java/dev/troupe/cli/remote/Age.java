@@ -8,11 +8,11 @@ import java.time.format.DateTimeParseException;
  * Short human ages for tables ({@code 42s}, {@code 3m20s}, {@code 45m}, {@code 2h5m}, {@code 20h},
  * {@code 3d4h}, {@code 45d}, {@code 2y10d}): precise while recent, coarser as they grow.
  */
-final class Age {
+public final class Age {
   private Age() {}
 
   /** The age of an RFC 3339 timestamp at {@code now}; {@code <unknown>} when absent or invalid. */
-  static String since(String timestamp, Instant now) {
+  public static String since(String timestamp, Instant now) {
     if (timestamp == null || timestamp.isEmpty()) {
       return "<unknown>";
     }
@@ -23,7 +23,7 @@ final class Age {
     }
   }
 
-  static String format(Duration d) {
+  public static String format(Duration d) {
     long s = Math.max(0, d.getSeconds());
     long m = s / 60;
     long h = m / 60;

@@ -53,7 +53,7 @@ public final class ApplyCommand extends RemoteCommand {
   boolean dryRun;
 
   @Override
-  int execute() {
+  protected int execute() {
     List<Document> docs = Manifests.read(files, System.in);
     List<String> readErrors = Manifests.readErrors(docs);
     if (!readErrors.isEmpty()) {

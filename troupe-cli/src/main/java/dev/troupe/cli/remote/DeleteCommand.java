@@ -77,7 +77,7 @@ public final class DeleteCommand extends RemoteCommand {
   private record Target(KindInfo kind, String namespace, String name) {}
 
   @Override
-  int execute() throws InterruptedException {
+  protected int execute() throws InterruptedException {
     boolean byFile = files != null && !files.isEmpty();
     if (byFile == !args.isEmpty()) {
       throw new UsageError("give either KIND NAME... or -f PATH");

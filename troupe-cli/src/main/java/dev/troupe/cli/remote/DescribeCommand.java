@@ -38,7 +38,7 @@ public final class DescribeCommand extends RemoteCommand {
   String name;
 
   @Override
-  int execute() {
+  protected int execute() {
     ApiClient client = remote.client();
     KindInfo k = KindResolver.load(client).resolve(kind);
     String org = remote.org();

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Reads {@code --timeout} values such as {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 500ms}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h))+");
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 

@@ -47,7 +47,7 @@ public final class EventsCommand extends RemoteCommand {
   boolean watch;
 
   @Override
-  int execute() throws InterruptedException {
+  protected int execute() throws InterruptedException {
     ApiClient client = remote.client();
     String org = remote.org();
     String kind = null;

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
       "List objects of a kind, or show one, from the Troupe server.",
       "KIND is a plural, kind name or short name (components, Component, comp); 'bindings' lists"
           + " the four binding kinds with their display status (STATUS), current revision, image"
-          + " and first endpoint URL.",
+          + " and first endpoint URL; 'promotions' shows who requested each one and its"
+          + " approvals.",
       ""
     },
     footer = {
@@ -39,7 +40,8 @@ import picocli.CommandLine.Parameters;
       "  troupe get components",
       "  troupe get bindings -A",
       "  troupe get component greeter -o yaml",
-      "  troupe get servicebindings -l openchoreo.dev/component=greeter -w"
+      "  troupe get servicebindings -l openchoreo.dev/component=greeter -w",
+      "  troupe get promotions --pending -e production"
     })
 public final class GetCommand extends RemoteCommand {
   @Parameters(index = "0", paramLabel = "KIND", description = "The kind (or 'bindings').")
@@ -71,10 +73,30 @@ public final class GetCommand extends RemoteCommand {
       description = "List across all organizations.")
   boolean allNamespaces;
 
+  @Option(
+      names = "--pending",
+      description = "Promotions only: those waiting for a decision (the approvers' inbox).")
+  boolean pending;
+
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "ENV",
+      description = "Promotions only: those into this target environment.")
+  String targetEnv;
+
   @Override
-  int execute() throws InterruptedException {
+  protected int execute() throws InterruptedException {
     ApiClient client = remote.client();
     List<KindInfo> kinds = KindResolver.load(client).resolveMany(kind);
+    if (pending || targetEnv != null) {
+      if (kinds.size() != 1 || !ObjectTable.PROMOTION.equals(kinds.getFirst().kind())) {
+        throw new UsageError("--pending and -e select promotions: use them with 'get promotions'");
+      }
+      if (targetEnv != null) {
+        String target = "openchoreo.dev/environment=" + targetEnv;
+        selector = selector == null || selector.isBlank() ? target : selector + "," + target;
+      }
+    }
     if (name != null && kinds.size() > 1) {
       throw new UsageError("name one binding kind to get a binding by name, e.g. servicebinding");
     }
@@ -96,6 +118,9 @@ public final class GetCommand extends RemoteCommand {
       ObjectList list = client.list(k.plural(), scope(k, org), selector);
       items.addAll(list.items());
       revisions.add(list.resourceVersion());
+    }
+    if (pending) {
+      items.removeIf(o -> !"Pending".equals(ObjectTable.promotionPhase(o)));
     }
     items.sort(
         Comparator.comparing((ObjectNode o) -> o.path("metadata").path("namespace").asText(""))

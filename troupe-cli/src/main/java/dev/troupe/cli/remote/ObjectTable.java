@@ -12,11 +12,13 @@ import java.util.Map;
 
 /**
  * The table columns of {@code get}: NAME, the kind's printer columns and AGE; for bindings the
- * columns of delivery.md §9.2 (COMPONENT, ENV, KIND, STATUS, REVISION, IMAGE, ENDPOINT, AGE).
- * NAMESPACE comes first with {@code -A}; {@code -o wide} adds columns.
+ * columns of delivery.md §9.2 (COMPONENT, ENV, KIND, STATUS, REVISION, IMAGE, ENDPOINT, AGE). For
+ * promotions: NAME, COMPONENT, FROM, TO, PHASE, REQUESTED BY, AGE, APPROVALS. NAMESPACE comes first
+ * with {@code -A}; {@code -o wide} adds columns.
  */
 final class ObjectTable {
   private static final String NONE = "<none>";
+  static final String PROMOTION = "Promotion";
 
   /**
    * The widest exposure is what a reader wants to open: public, then organization, then project.
@@ -30,6 +32,7 @@ final class ObjectTable {
   private record Column(String header, JsonPath path) {}
 
   private final boolean bindings;
+  private final boolean promotions;
   private final boolean allNamespaces;
   private final boolean wide;
   private final List<Column> columns;
@@ -39,9 +42,10 @@ final class ObjectTable {
    */
   ObjectTable(List<KindInfo> kinds, boolean allNamespaces, boolean wide) {
     this.bindings = kinds.stream().allMatch(KindResolver::isBinding);
+    this.promotions = kinds.size() == 1 && PROMOTION.equals(kinds.getFirst().kind());
     this.allNamespaces = allNamespaces;
     this.wide = wide;
-    this.columns = bindings ? List.of() : printerColumns(kinds.getFirst());
+    this.columns = bindings || promotions ? List.of() : printerColumns(kinds.getFirst());
   }
 
   private static List<Column> printerColumns(KindInfo kind) {
@@ -66,6 +70,14 @@ final class ObjectTable {
       h.add("AGE");
       if (wide) {
         h.addAll(List.of("REASON", "MESSAGE"));
+      }
+      return h;
+    }
+    if (promotions) {
+      h.addAll(
+          List.of("NAME", "COMPONENT", "FROM", "TO", "PHASE", "REQUESTED BY", "AGE", "APPROVALS"));
+      if (wide) {
+        h.addAll(List.of("PROJECT", "REASON"));
       }
       return h;
     }
@@ -104,6 +116,22 @@ final class ObjectTable {
       }
       return r;
     }
+    if (promotions) {
+      JsonNode spec = o.path("spec");
+      r.add(meta.path("name").asText());
+      r.add(orNone(spec.path("owner").path("componentName").asText("")));
+      r.add(orNone(spec.path("sourceEnvironment").asText("")));
+      r.add(orNone(spec.path("targetEnvironment").asText("")));
+      r.add(promotionPhase(o));
+      r.add(orNone(spec.path("requestedBy").path("user").asText("")));
+      r.add(age);
+      r.add(approvals(o.path("status")));
+      if (wide) {
+        r.add(orNone(spec.path("owner").path("projectName").asText("")));
+        r.add(spec.path("reason").asText(""));
+      }
+      return r;
+    }
     r.add(meta.path("name").asText());
     for (Column c : columns) {
       r.add(orNone(c.path().text(o)));
@@ -117,6 +145,29 @@ final class ObjectTable {
       r.add(labels.isEmpty() ? NONE : String.join(",", labels));
     }
     return r;
+  }
+
+  /** A Promotion's phase; {@code Pending} until the platform has evaluated a new request. */
+  static String promotionPhase(JsonNode promotion) {
+    String phase = promotion.path("status").path("phase").asText("");
+    return phase.isEmpty() ? "Pending" : phase;
+  }
+
+  /** {@code approved/required} behind a gate, {@code <none>} without one. */
+  private static String approvals(JsonNode status) {
+    JsonNode gate = status.path("gate");
+    boolean gated =
+        gate.path("requiresApproval").asBoolean(false) || gate.path("manualOnly").asBoolean(false);
+    if (!gated) {
+      return NONE;
+    }
+    int approved = 0;
+    for (JsonNode d : status.path("decisions")) {
+      if ("Approve".equals(d.path("decision").asText())) {
+        approved++;
+      }
+    }
+    return approved + "/" + status.path("requiredApprovals").asInt(1);
   }
 
   private static String component(JsonNode o) {

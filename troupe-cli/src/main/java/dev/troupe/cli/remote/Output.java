@@ -1,7 +1,7 @@
 package dev.troupe.cli.remote;
 
 /** The {@code -o} formats of {@code get}. */
-enum Output {
+public enum Output {
   table,
   wide,
   yaml,

@@ -14,18 +14,18 @@ import picocli.CommandLine.Mixin;
  * The frame of every server command: connection options, and one place that turns failures into
  * messages and exit codes (1 error, 2 usage error). Never prints the token.
  */
-abstract class RemoteCommand implements Callable<Integer> {
-  static final int OK = 0;
-  static final int ERROR = 1;
-  static final int USAGE = 2;
-  static final int NOT_MET = 3;
+public abstract class RemoteCommand implements Callable<Integer> {
+  protected static final int OK = 0;
+  protected static final int ERROR = 1;
+  protected static final int USAGE = 2;
+  protected static final int NOT_MET = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Mixin RemoteOptions remote;
+  @Mixin protected RemoteOptions remote;
 
   /** Runs the command; returns its exit code. */
-  abstract int execute() throws InterruptedException;
+  protected abstract int execute() throws InterruptedException;
 
   @Override
   public final Integer call() {
@@ -50,16 +50,16 @@ abstract class RemoteCommand implements Callable<Integer> {
     }
   }
 
-  PrintWriter out() {
+  protected PrintWriter out() {
     return spec.commandLine().getOut();
   }
 
-  PrintWriter err() {
+  protected PrintWriter err() {
     return spec.commandLine().getErr();
   }
 
   /** A message for a failed request that says what happened and what to do about it. */
-  String describe(ApiException e) {
+  protected String describe(ApiException e) {
     CliConfig config = remote.config();
     String server = config.server();
     ApiProblem p = e.problem();

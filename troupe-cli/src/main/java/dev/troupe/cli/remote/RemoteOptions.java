@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The connection options every server command shares: server, token, config file, organization. */
-final class RemoteOptions {
+public final class RemoteOptions {
   @Option(
       names = "--server",
       paramLabel = "URL",
@@ -39,18 +39,18 @@ final class RemoteOptions {
 
   private CliConfig config;
 
-  CliConfig config() {
+  public CliConfig config() {
     if (config == null) {
       config = CliConfig.resolve(new CliConfig.Flags(server, token, organization, configFile));
     }
     return config;
   }
 
-  ApiClient client() {
+  public ApiClient client() {
     return ApiClient.connect(config());
   }
 
-  String org() {
+  public String org() {
     return config().organization();
   }
 }

@@ -8,17 +8,17 @@ import java.util.List;
  * by three spaces, the last column unpadded, no trailing spaces. Line breaks in cells become
  * spaces.
  */
-final class Table {
+public final class Table {
   private static final String GAP = "   ";
 
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
 
-  Table(List<String> headers) {
+  public Table(List<String> headers) {
     this.headers = List.copyOf(headers);
   }
 
-  Table add(List<String> row) {
+  public Table add(List<String> row) {
     if (row.size() != headers.size()) {
       throw new IllegalArgumentException(
           "a row has " + row.size() + " cells, the table " + headers.size() + " columns");
@@ -27,12 +27,12 @@ final class Table {
     return this;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return rows.isEmpty();
   }
 
   /** The column widths of the headers and rows so far. */
-  int[] widths() {
+  public int[] widths() {
     int[] w = new int[headers.size()];
     for (int i = 0; i < w.length; i++) {
       w[i] = headers.get(i).length();
@@ -46,7 +46,7 @@ final class Table {
   }
 
   /** The header line and the rows, each ending with a newline. */
-  String render() {
+  public String render() {
     int[] w = widths();
     StringBuilder b = new StringBuilder();
     b.append(line(headers, w)).append('\n');
@@ -57,7 +57,7 @@ final class Table {
   }
 
   /** One row laid out with given widths (a cell wider than its column pushes the rest right). */
-  static String line(List<String> cells, int[] widths) {
+  public static String line(List<String> cells, int[] widths) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       String cell = clean(cells.get(i));

@@ -1,8 +1,8 @@
 package dev.troupe.cli.remote;
 
 /** A problem with the command's arguments: exit code 2. */
-final class UsageError extends RuntimeException {
-  UsageError(String message) {
+public final class UsageError extends RuntimeException {
+  public UsageError(String message) {
     super(message);
   }
 }

@@ -52,7 +52,7 @@ public final class WaitCommand extends RemoteCommand {
   Duration timeout;
 
   @Override
-  int execute() throws InterruptedException {
+  protected int execute() throws InterruptedException {
     WaitCondition condition = WaitCondition.parse(forCondition);
     String[] kindAndName = kindAndName(target);
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the CLI in-process against a fake server and captures exit code, stdout and stderr. */
-record Cli(int code, String out, String err) {
+public record Cli(int code, String out, String err) {
   /**
    * Runs {@code args} with {@code --server}, {@code --token} and a config file that does not exist
    * (so the developer's own config never leaks into a test).
    */
-  static Cli run(FakeApi api, Path dir, String... args) {
+  public static Cli run(FakeApi api, Path dir, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(
         List.of(
@@ -26,7 +26,7 @@ record Cli(int code, String out, String err) {
     return raw(all.toArray(String[]::new));
   }
 
-  static Cli raw(String... args) {
+  public static Cli raw(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =

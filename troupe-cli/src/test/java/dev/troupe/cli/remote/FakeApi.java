@@ -32,21 +32,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a test registers and records every request, so tests can assert what the CLI sent. {@code GET
  * /api/v1/kinds} answers from the kind registry unless a test replaces it.
  */
-final class FakeApi implements AutoCloseable {
-  static final String TOKEN = "trp_test-token-5ecret";
+public final class FakeApi implements AutoCloseable {
+  public static final String TOKEN = "trp_test-token-5ecret";
 
   /** One recorded request. */
-  record Request(
+  public record Request(
       String method,
       String path,
       Map<String, String> query,
       Map<String, String> headers,
       String body) {
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return Codec.JSON.readTree(body);
       } catch (IOException e) {
@@ -57,7 +57,7 @@ final class FakeApi implements AutoCloseable {
 
   /** Answers one request; {@code call} counts the requests of this route, from 1. */
   @FunctionalInterface
-  interface Handler {
+  public interface Handler {
     void handle(HttpExchange exchange, Request request, int call) throws Exception;
   }
 
@@ -74,7 +74,7 @@ final class FakeApi implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
-  FakeApi() throws IOException {
+  public FakeApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
@@ -82,28 +82,28 @@ final class FakeApi implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  FakeApi on(String method, String path, Handler handler) {
+  public FakeApi on(String method, String path, Handler handler) {
     routes.put(method + " " + path, handler);
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
   /** The recorded requests of one method and path. */
-  List<Request> requests(String method, String path) {
+  public List<Request> requests(String method, String path) {
     return requests.stream()
         .filter(r -> r.method().equals(method) && r.path().equals(path))
         .toList();
   }
 
   /** Blocks a streaming handler until the test ends (the client is expected to hang up first). */
-  void holdOpen() throws InterruptedException {
+  public void holdOpen() throws InterruptedException {
     closing.await(30, TimeUnit.SECONDS);
   }
 
@@ -160,11 +160,12 @@ final class FakeApi implements AutoCloseable {
 
   // ------------------------------------------------------------------ answers
 
-  static void json(HttpExchange x, int status, Object body) throws IOException {
+  public static void json(HttpExchange x, int status, Object body) throws IOException {
     send(x, status, "application/json", Codec.JSON.writeValueAsBytes(body));
   }
 
-  static void problem(HttpExchange x, int status, String code, String detail) throws IOException {
+  public static void problem(HttpExchange x, int status, String code, String detail)
+      throws IOException {
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("type", "https://troupe.dev/problems/" + code.toLowerCase(java.util.Locale.ROOT));
     p.put("title", code);
@@ -177,7 +178,7 @@ final class FakeApi implements AutoCloseable {
     send(x, status, "application/problem+json", Codec.JSON.writeValueAsBytes(p));
   }
 
-  static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {
+  public static void send(HttpExchange x, int status, String type, byte[] body) throws IOException {
     x.getResponseHeaders().add("Content-Type", type);
     x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream os = x.getResponseBody()) {
@@ -186,22 +187,22 @@ final class FakeApi implements AutoCloseable {
   }
 
   /** Starts an event stream; write events with {@link Sse#event}. */
-  static Sse sse(HttpExchange x) throws IOException {
+  public static Sse sse(HttpExchange x) throws IOException {
     x.getResponseHeaders().add("Content-Type", "text/event-stream");
     x.sendResponseHeaders(200, 0);
     return new Sse(x.getResponseBody());
   }
 
   /** An open event stream. */
-  record Sse(OutputStream out) {
-    Sse event(String id, String type, JsonNode object) throws IOException {
+  public record Sse(OutputStream out) {
+    public Sse event(String id, String type, JsonNode object) throws IOException {
       ObjectNode data = JsonNodeFactory.instance.objectNode();
       data.put("type", type);
       data.set("object", object);
       return raw("id: " + id + "\nevent: " + type + "\ndata: " + data + "\n\n");
     }
 
-    Sse raw(String text) throws IOException {
+    public Sse raw(String text) throws IOException {
       out.write(text.getBytes(StandardCharsets.UTF_8));
       out.flush();
       return this;
@@ -224,7 +225,7 @@ final class FakeApi implements AutoCloseable {
   }
 
   /** A list answer with a revision and an optional continue token. */
-  static ObjectNode list(String revision, String continueToken, JsonNode... items) {
+  public static ObjectNode list(String revision, String continueToken, JsonNode... items) {
     ObjectNode l = JsonNodeFactory.instance.objectNode();
     l.put("apiVersion", "v1");
     l.put("kind", "List");
@@ -243,11 +244,11 @@ final class FakeApi implements AutoCloseable {
   }
 
   /** Parses YAML text (objects in tests read best as YAML). */
-  static ObjectNode yaml(String text) {
+  public static ObjectNode yaml(String text) {
     return dev.troupe.api.codec.DocumentReader.readYaml("test", text).getFirst().tree();
   }
 
-  static List<String> lines(String text) {
+  public static List<String> lines(String text) {
     return new ArrayList<>(List.of(text.split("\n")));
   }
 }

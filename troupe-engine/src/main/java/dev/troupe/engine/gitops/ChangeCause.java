@@ -12,11 +12,24 @@ import java.util.Optional;
  * @param reason {@code Build}, {@code Promotion}, {@code Rollback}, {@code Edit} or {@code
  *     Re-render}
  * @param ref {@code build/<name>}, {@code promotion/<name>}, {@code revision/<n>}; absent for edits
- * @param by the identity behind an edit
+ * @param by the identity behind the change: the editor, the caller of a rollback, the approver of
+ *     a promotion (its requester when no approval was required)
+ * @param approved for a promotion: true when {@code by} approved it at a gate, false when no
+ *     approval was required; null when not known (the Promotion is gone) or not a promotion
  */
-public record ChangeCause(String reason, String ref, String by) {
+public record ChangeCause(String reason, String ref, String by, Boolean approved) {
   /** A commit caused by a re-render without a new binding revision (delivery.md §2.7). */
   public static final ChangeCause RE_RENDER = new ChangeCause("Re-render", null, null);
+
+  /** A cause without the approval fact. */
+  public ChangeCause(String reason, String ref, String by) {
+    this(reason, ref, by, null);
+  }
+
+  /** The same cause, knowing whether its promotion was approved at a gate. */
+  public ChangeCause withApproved(Boolean value) {
+    return new ChangeCause(reason, ref, by, value);
+  }
 
   /**
    * Reads the {@code openchoreo.dev/change-cause} annotation ({@code {"reason", "ref", "by",
@@ -48,6 +61,35 @@ public record ChangeCause(String reason, String ref, String by) {
           ref == null ? reason : "Rollback to revision " + ref.replaceFirst("^revision/", "");
       case "Edit" -> "Edit by " + (by == null || by.isBlank() ? "unknown" : by);
       default -> ref == null ? reason : reason + " " + ref;
+    };
+  }
+
+  /**
+   * The cause in words, for the subject of a commit: {@code promotion <name> approved by <x>},
+   * {@code promotion <name> by <x> (no approval required)}, {@code rollback to revision <m> by
+   * <y>}, {@code build <name>}, {@code edit by <z>} or {@code re-render}.
+   */
+  public String description() {
+    String name = ref == null ? null : ref.substring(ref.indexOf('/') + 1);
+    String who = by == null || by.isBlank() ? null : by;
+    return switch (reason) {
+      case "Promotion" -> {
+        String s = name == null ? "promotion" : "promotion " + name;
+        if (who == null) {
+          yield s;
+        }
+        if (Boolean.TRUE.equals(approved)) {
+          yield s + " approved by " + who;
+        }
+        yield s + " by " + who + (Boolean.FALSE.equals(approved) ? " (no approval required)" : "");
+      }
+      case "Rollback" ->
+          (name == null ? "rollback" : "rollback to revision " + name)
+              + (who == null ? "" : " by " + who);
+      case "Build" -> name == null ? "build" : "build " + name;
+      case "Edit" -> "edit by " + (who == null ? "unknown" : who);
+      case "Re-render" -> "re-render";
+      default -> reason + (name == null ? "" : " " + name) + (who == null ? "" : " by " + who);
     };
   }
 

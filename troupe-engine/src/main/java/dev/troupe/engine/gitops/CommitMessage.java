@@ -11,7 +11,7 @@ import java.util.Set;
  * The message of a gitops commit (delivery.md §2.7 "Commit message"):
  *
  * <pre>
- * &lt;action&gt; &lt;project&gt;/&lt;component&gt; in &lt;environment&gt;: revision &lt;n&gt;
+ * &lt;action&gt; &lt;project&gt;/&lt;component&gt; in &lt;env&gt;: revision &lt;n&gt; (…)
  *
  * apply Deployment &lt;namespace&gt;/&lt;name&gt;
  * prune HTTPRoute &lt;namespace&gt;/&lt;name&gt;
@@ -21,12 +21,17 @@ import java.util.Set;
  * Binding: &lt;BindingKind&gt;/&lt;binding-name&gt;
  * Binding-Revision: &lt;n&gt;
  * Change-Cause: …
+ * Changed-By: &lt;identity&gt;
  * Deployable-Artifact: &lt;artifact-name&gt; sha256:&lt;64 hex&gt;
  * Images: main=&lt;image&gt;[, &lt;container&gt;=&lt;image&gt;]
  * </pre>
  *
  * A trailer whose value is unknown is left out; so is ": revision n" without a revision. Values are
- * kept on one line so the trailer block stays machine-readable.
+ * kept on one line so the trailer block stays machine-readable. The subject ends with the change
+ * cause in words ({@link ChangeCause#description()}, e.g. {@code (promotion orders-… approved by
+ * bob@example.com)}), so that {@code git log --oneline} tells who deployed what and why; the
+ * {@code Change-Cause} trailer keeps the exact form of delivery.md §2.7 and {@code Changed-By}
+ * names the identity.
  */
 record CommitMessage(
     ApplyResult.CommitAction action,
@@ -76,9 +81,13 @@ record CommitMessage(
             + release.component()
             + " in "
             + release.environment();
-    return provenance.bindingRevision() == null
+    if (provenance.bindingRevision() != null) {
+      s += ": revision " + provenance.bindingRevision();
+    }
+    // A removal is not caused by the last revision's cause: its subject names none.
+    return cause == null || action == ApplyResult.CommitAction.REMOVE
         ? s
-        : s + ": revision " + provenance.bindingRevision();
+        : s + " (" + oneLine(cause.description()) + ")";
   }
 
   List<String> trailers() {
@@ -99,6 +108,9 @@ record CommitMessage(
     }
     if (cause != null) {
       t.add("Change-Cause: " + oneLine(cause.trailer()));
+      if (cause.by() != null && !cause.by().isBlank()) {
+        t.add("Changed-By: " + oneLine(cause.by()));
+      }
     }
     if (provenance.artifact() != null) {
       String digest = provenance.artifactDigest();

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -335,6 +337,124 @@ public final class GitOpsApplier implements AutoCloseable {
       case ReleaseChange.Apply a -> a.content().provenance();
       case ReleaseChange.Remove r -> r.provenance();
     };
+  }
+
+  /**
+   * Writes one file that is not part of any Release directory (the promotion ledger, see {@link
+   * PromotionLedgerFile}) in a commit of its own with {@code message}, under the same writer lock
+   * and compare-and-swap as Release commits; no commit when the file already has this content.
+   * The caller chooses a path the layout never writes (outside {@code <path>/<org>/<environment>})
+   * and that no {@code kustomization.yaml} lists.
+   *
+   * @return the new commit, or empty when the file was already as given
+   * @throws GitOpsException {@code INVALID_CONTENT} for an unusable path; {@code CONCURRENT_UPDATE}
+   *     or {@code REPOSITORY_ERROR} (transient) when the commit failed
+   */
+  public Optional<String> commitFile(String path, byte[] content, String message) {
+    checkFilePath(path);
+    Objects.requireNonNull(content, "content");
+    if (message == null || message.isBlank()) {
+      throw new IllegalArgumentException("a commit message is required");
+    }
+    int newline = message.indexOf('\n');
+    String subject = newline < 0 ? message : message.substring(0, newline);
+    String text = message.endsWith("\n") ? message : message + "\n";
+    writer.lock();
+    try {
+      for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        try (ObjectReader reader = repository.newObjectReader()) {
+          Head head = readHead(reader);
+          TreeDraft tree = TreeDraft.on(head.root(), reader);
+          try {
+            TreeDraft.Journal journal = tree.begin();
+            tree.put(path, content);
+            tree.end();
+            if (!tree.changed(journal)) {
+              return Optional.empty();
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            ObjectId commit = commit(head, tree, text, now);
+            beforeBranchUpdate.accept(commit);
+            if (moveBranch(head, commit, subject)) {
+              last = new Head(commit, now, tree.root());
+              log.atInfo()
+                  .addKeyValue("branch", target.branch())
+                  .addKeyValue("commit", commit.name())
+                  .addKeyValue("path", path)
+                  .log("Committed file");
+              packs.afterCommit();
+              return Optional.of(commit.name());
+            }
+          } finally {
+            tree.trim();
+          }
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      }
+      throw new GitOpsException(
+          GitOpsException.Reason.CONCURRENT_UPDATE,
+          "branch " + target.branch() + " moved during " + MAX_ATTEMPTS + " attempts",
+          null);
+    } catch (IOException e) {
+      last = null;
+      throw new GitOpsException(
+          GitOpsException.Reason.REPOSITORY_ERROR,
+          "cannot write " + target.directory() + ": " + e.getMessage(),
+          e);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * The content of {@code path} at the head of the branch; empty when the branch or the file does
+   * not exist.
+   *
+   * @throws GitOpsException {@code REPOSITORY_ERROR} when the repository cannot be read
+   */
+  public Optional<byte[]> readFile(String path) {
+    checkFilePath(path);
+    try (ObjectReader reader = repository.newObjectReader();
+        RevWalk walk = new RevWalk(reader)) {
+      Ref ref = repository.exactRef(target.ref());
+      if (ref == null || ref.getObjectId() == null) {
+        return Optional.empty();
+      }
+      RevCommit commit = walk.parseCommit(ref.getObjectId());
+      try (TreeWalk file = TreeWalk.forPath(reader, path, commit.getTree())) {
+        if (file == null || file.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) {
+          return Optional.empty();
+        }
+        return Optional.of(reader.open(file.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+      }
+    } catch (IOException e) {
+      throw new GitOpsException(
+          GitOpsException.Reason.REPOSITORY_ERROR,
+          "cannot read " + target.directory() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** A relative path of non-empty segments, none of them {@code .}, {@code ..} or {@code .git}. */
+  private static void checkFilePath(String path) {
+    boolean valid = path != null && !path.isEmpty() && !path.startsWith("/") && !path.endsWith("/");
+    if (valid) {
+      for (String segment : path.split("/", -1)) {
+        if (segment.isEmpty()
+            || segment.equals(".")
+            || segment.equals("..")
+            || segment.equalsIgnoreCase(".git")
+            || segment.indexOf('\\') >= 0
+            || segment.indexOf('\0') >= 0) {
+          valid = false;
+          break;
+        }
+      }
+    }
+    if (!valid) {
+      throw GitOpsException.invalid("invalid repository file path \"" + path + "\"");
+    }
   }
 
   /** {@link #remove(ReleaseRef, Provenance, CellNamespaceDeletion)} with the content's identity. */

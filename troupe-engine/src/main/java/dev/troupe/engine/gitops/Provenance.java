@@ -51,6 +51,12 @@ public record Provenance(
     return new Provenance(bindingKind, bindingName, bindingRevision, changeCause, artifact, digest);
   }
 
+  /** The same provenance with another change cause. */
+  public Provenance withChangeCause(ChangeCause cause) {
+    return new Provenance(
+        bindingKind, bindingName, bindingRevision, cause, artifact, artifactDigest);
+  }
+
   /** The binding revision, if known. */
   public Optional<Long> revision() {
     return Optional.ofNullable(bindingRevision);

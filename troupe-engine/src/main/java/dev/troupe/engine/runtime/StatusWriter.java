@@ -13,18 +13,6 @@ import java.time.Clock;
  * conflict and is redone).
  */
 public final class StatusWriter {
-  /**
-   * Equality of JSON values: numbers by value, so an {@code int} read back from the store equals
-   * the {@code long} a controller computed.
-   */
-  private static final java.util.Comparator<JsonNode> SAME_VALUE =
-      (a, b) -> {
-        if (a.isNumber() && b.isNumber()) {
-          return a.decimalValue().compareTo(b.decimalValue());
-        }
-        return a.equals(b) ? 0 : 1;
-      };
-
   private final Store store;
   private final Clock clock;
 
@@ -49,7 +37,7 @@ public final class StatusWriter {
     if (next.get("conditions") instanceof ArrayNode desired) {
       next.set("conditions", Conditions.merge(old.path("conditions"), desired, clock.instant()));
     }
-    if (next.equals(SAME_VALUE, old)) {
+    if (dev.troupe.api.codec.JsonValues.same(next, old)) {
       return current;
     }
     ObjectNode updated = current.deepCopy();

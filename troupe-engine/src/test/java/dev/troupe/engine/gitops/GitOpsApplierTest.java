@@ -137,11 +137,12 @@ class GitOpsApplierTest {
 
     assertThat(lines(repo, "log", "--format=%s"))
         .containsExactly(
-            "deploy shop/orders in development: revision 1", "Initialize Troupe GitOps repository");
+            "deploy shop/orders in development: revision 1 (build orders-b1)",
+            "Initialize Troupe GitOps repository");
     assertThat(git(repo, "log", "-1", "--format=%B"))
         .isEqualTo(
             """
-            deploy shop/orders in development: revision 1
+            deploy shop/orders in development: revision 1 (build orders-b1)
 
             apply Namespace NS
             apply CiliumNetworkPolicy NS/orders-development-baseline
@@ -244,7 +245,7 @@ class GitOpsApplierTest {
     String message = git(repo, "log", "-1", "--format=%B");
     assertThat(message)
         .startsWith(
-            "update shop/orders in development: revision 2\n\napply Deployment "
+            "update shop/orders in development: revision 2 (build orders-b1)\n\napply Deployment "
                 + orders.cellNamespace()
                 + "/orders-development\n\nOrganization: acme\n");
     assertThat(message).contains("Binding-Revision: 2\n").contains("Images: main=" + image2);
@@ -269,7 +270,7 @@ class GitOpsApplierTest {
     applier.apply(rerender);
 
     String message = git(repo, "log", "-1", "--format=%B");
-    assertThat(message).startsWith("update shop/orders in development: revision 3\n");
+    assertThat(message).startsWith("update shop/orders in development: revision 3 (re-render)\n");
     assertThat(message).contains("\nChange-Cause: Re-render\n").contains("\nBinding-Revision: 3\n");
   }
 
@@ -388,11 +389,11 @@ class GitOpsApplierTest {
     assertThat(lines(repo, "log", "--format=%s"))
         .containsExactly(
             "remove shop/orders in development",
-            "update shop/orders in development: revision 2",
-            "deploy billing/invoices in development: revision 1",
-            "deploy shop/inventory in development: revision 1",
-            "deploy shop/orders in staging: revision 1",
-            "deploy shop/orders in development: revision 1",
+            "update shop/orders in development: revision 2 (build orders-b1)",
+            "deploy billing/invoices in development: revision 1 (build invoices-b1)",
+            "deploy shop/inventory in development: revision 1 (build inventory-b1)",
+            "deploy shop/orders in staging: revision 1 (build orders-b1)",
+            "deploy shop/orders in development: revision 1 (build orders-b1)",
             "Initialize Troupe GitOps repository");
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.kinds.KindDef;
 import dev.troupe.api.kinds.Kinds;
+import dev.troupe.engine.audit.AuditLog;
+import dev.troupe.engine.audit.MemoryAuditLog;
 import dev.troupe.engine.store.Store;
 import dev.troupe.engine.store.StoreException;
 import dev.troupe.server.auth.Authenticator;
@@ -29,9 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The REST API of the control plane (docs/api.md) on an embedded Javalin server: generic CRUD,
  * status subresource, lists and watches of every kind, batch apply and delete, all writes through
- * admission; bearer-token authentication on every route but {@code /healthz}; handlers on virtual
- * threads. Requests are logged at INFO with method, path, status, duration and principal, never
- * with headers or bodies.
+ * admission; bearer-token authentication on every route but {@code /healthz}; permissions checked
+ * per route in the scope of stored objects (docs/access-control.md); user management and the audit
+ * log; handlers on virtual threads. Requests are logged at INFO with method, path, status, duration
+ * and principal, never with headers or bodies. Every mutating request appends one {@code
+ * api.<method>} record to the audit log before its response is sent ({@link ApiAudit}).
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -40,6 +44,8 @@ public final class ApiServer implements AutoCloseable {
 
   private final ApiSettings settings;
   private final Authentication authentication;
+  private final AuditLog auditLog;
+  private final ApiAudit audit;
   private final WatchStreams watches;
   private final List<Route> routes;
   private final byte[] openApi;
@@ -48,17 +54,35 @@ public final class ApiServer implements AutoCloseable {
   private boolean closed;
 
   /**
-   * A server over {@code store}; nothing listens until {@link #start()}.
+   * A server over {@code store} that keeps its audit records in memory (tests and tools); nothing
+   * listens until {@link #start()}.
    *
    * @param store the object store (not closed by this server)
    * @param authenticator maps bearer tokens to principals
    * @param settings where to listen and how
    */
   public ApiServer(Store store, Authenticator authenticator, ApiSettings settings) {
+    this(store, authenticator, new MemoryAuditLog(), settings);
+  }
+
+  /**
+   * A server over {@code store}; nothing listens until {@link #start()}.
+   *
+   * @param store the object store (not closed by this server)
+   * @param authenticator maps bearer tokens to principals; when it is a {@link
+   *     dev.troupe.server.auth.UserDirectory}, {@code /api/v1/admin/users} manages its users
+   * @param auditLog receives the records of requests and delivery verbs, and answers the audit
+   *     routes (not closed by this server)
+   * @param settings where to listen and how
+   */
+  public ApiServer(
+      Store store, Authenticator authenticator, AuditLog auditLog, ApiSettings settings) {
     Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.authentication =
         new Authentication(Objects.requireNonNull(authenticator, "authenticator"));
+    this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
+    this.audit = new ApiAudit(auditLog, settings.clock());
     this.watches = new WatchStreams(store, settings.keepAlive());
     AdmissionGate gate = new AdmissionGate(store);
     ObjectEndpoints objects = new ObjectEndpoints(store, gate, watches);
@@ -69,7 +93,10 @@ public final class ApiServer implements AutoCloseable {
             ctx ->
                 Responses.json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "ok")),
             this::openApi,
-            ApiServer::kinds);
+            ApiServer::kinds,
+            new DeliveryEndpoints(store, gate, auditLog, settings.clock()),
+            new UserEndpoints(authenticator),
+            new AuditEndpoints(auditLog));
     this.openApi = serialize(OpenApiDocument.build(routes));
     this.app = Javalin.create(this::configure);
   }
@@ -89,7 +116,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.exception(ApiException.class, ProblemDetails::writeException);
     config.routes.exception(
         StoreException.class, (e, ctx) -> ProblemDetails.write(ctx, ProblemDetails.of(e)));
-    config.routes.exception(HttpResponseException.class, ApiServer::javalinProblem);
+    config.routes.exception(HttpResponseException.class, this::javalinProblem);
     config.routes.exception(Exception.class, ApiServer::internalError);
   }
 
@@ -99,8 +126,14 @@ public final class ApiServer implements AutoCloseable {
       return h;
     }
     return ctx -> {
-      authentication.authenticate(ctx);
-      h.handle(ctx);
+      try {
+        authentication.authenticate(ctx);
+        h.handle(ctx);
+      } catch (Exception e) {
+        audit.record(ctx, r, ctx.attribute(Authentication.PRINCIPAL), ApiAudit.statusOf(e));
+        throw e;
+      }
+      audit.record(ctx, r, ctx.attribute(Authentication.PRINCIPAL), ctx.statusCode());
     };
   }
 
@@ -138,6 +171,11 @@ public final class ApiServer implements AutoCloseable {
         .filter(p -> p.endpoint.method.isHttpMethod())
         .map((ParsedEndpoint p) -> p.endpoint.method.name() + " " + p.endpoint.path)
         .toList();
+  }
+
+  /** The audit log this server appends to and reads from. */
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   /** The number of watch streams being served (each holds one store subscription). */
@@ -192,8 +230,12 @@ public final class ApiServer implements AutoCloseable {
         p == null ? "-" : p.name());
   }
 
-  private static void javalinProblem(HttpResponseException e, Context ctx) {
+  private void javalinProblem(HttpResponseException e, Context ctx) {
     int status = e.getStatus();
+    if (ApiAudit.mutating(ctx.method().name())) {
+      // Writes no route served (an unknown path) are audited too, with the actor the token names.
+      audit.record(ctx, null, authentication.identify(ctx).orElse(null), status);
+    }
     String code =
         switch (status) {
           case 404 -> "NOT_FOUND";

@@ -16,6 +16,8 @@ import dev.troupe.api.kinds.Kinds;
 import dev.troupe.engine.store.Propagation;
 import dev.troupe.engine.store.Store;
 import dev.troupe.engine.store.StoreException;
+import dev.troupe.server.auth.ObjectScopes;
+import dev.troupe.server.auth.Permission;
 import dev.troupe.server.auth.Principal;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -30,6 +32,11 @@ import java.util.function.UnaryOperator;
  * batch mode) and {@code /api/v1/delete}. The store has no multi-object transaction, so a batch is
  * atomic at admission: nothing is written unless every object is accepted; a write failing
  * afterwards (a concurrent change) stops the batch and says how many objects were written.
+ *
+ * <p>Authorization is per object and all-or-nothing in both modes: before admission, every object
+ * of the request must be writable by the caller (in the scope of the stored object when it exists,
+ * else of the object sent), or the request is refused with 403 and nothing is written. Each write
+ * checks again against what it actually writes.
  */
 final class ApplyEndpoints {
   private final Store store;
@@ -47,6 +54,7 @@ final class ApplyEndpoints {
     Input input = input(ctx);
     boolean dryRun = Query.dryRun(ctx);
     String namespace = Query.namespace(ctx);
+    authorizeApply(ctx, input.documents(), namespace);
     ArrayNode results = JsonNodeFactory.instance.arrayNode();
     List<Problem> warnings = new ArrayList<>();
     if (input.batch()) {
@@ -57,7 +65,7 @@ final class ApplyEndpoints {
       int written = 0;
       for (AdmittedObject o : a.objects()) {
         try {
-          results.add(write(o, dryRun));
+          results.add(write(ctx, o, dryRun));
           written++;
         } catch (StoreException e) {
           ApiException p = ProblemDetails.of(e);
@@ -76,7 +84,7 @@ final class ApplyEndpoints {
       }
     } else {
       for (Document d : byKindOrder(input.documents())) {
-        results.add(applyOne(d, namespace, principal, input.locate(), dryRun, warnings));
+        results.add(applyOne(ctx, d, namespace, principal, input.locate(), dryRun, warnings));
       }
     }
     ProblemDetails.warningHeaders(ctx, warnings);
@@ -89,6 +97,7 @@ final class ApplyEndpoints {
 
   /** Non-batch: one object admitted and written on its own; a failure is its result. */
   private ObjectNode applyOne(
+      Context ctx,
       Document d,
       String namespace,
       Principal principal,
@@ -98,7 +107,7 @@ final class ApplyEndpoints {
     try {
       AdmissionGate.Admitted a = gate.admitOne(d, namespace, principal, locate);
       warnings.addAll(a.warnings());
-      return write(a.objects().get(0), dryRun);
+      return write(ctx, a.objects().get(0), dryRun);
     } catch (ApiException | StoreException e) {
       ApiException p = e instanceof StoreException se ? ProblemDetails.of(se) : (ApiException) e;
       ObjectNode r = JsonNodeFactory.instance.objectNode();
@@ -110,6 +119,50 @@ final class ApplyEndpoints {
       r.set("error", ProblemDetails.body(p));
       return r;
     }
+  }
+
+  /**
+   * Refuses the request unless the caller may write every object in it: an existing object in the
+   * scope of what is stored, a new one in the scope of what was sent (re-checked on the admitted
+   * object when it is written). Documents that are not objects of a known kind are left to
+   * admission, which rejects them.
+   */
+  private void authorizeApply(Context ctx, List<Document> docs, String defaultNamespace) {
+    List<ApiAudit.Ref> refs = new ArrayList<>();
+    record Checked(KindDef def, String namespace, String name, ObjectNode tree) {}
+    List<Checked> checks = new ArrayList<>();
+    for (Document d : docs) {
+      ObjectNode tree = d.tree();
+      if (!d.parsed() || tree == null) {
+        continue;
+      }
+      Optional<KindDef> def = Kinds.byName(tree.path("kind").asText(""));
+      if (def.isEmpty()) {
+        continue;
+      }
+      String ns = def.get().clusterScoped() ? "" : namespaceOf(tree, defaultNamespace);
+      String name = tree.path("metadata").path("name").asText("");
+      refs.add(new ApiAudit.Ref(def.get().kind(), ns, name));
+      checks.add(new Checked(def.get(), ns, name, tree));
+    }
+    ApiAudit.subject(ctx).objects(refs);
+    for (Checked c : checks) {
+      String kind = c.def().kind();
+      Access.requireOrganization(
+          ctx, ObjectScopes.toWrite(kind), Access.organization(c.def(), c.namespace(), c.name()));
+      Optional<ObjectNode> stored =
+          c.name().isEmpty() ? Optional.empty() : store.find(kind, c.namespace(), c.name());
+      if (stored.isPresent()) {
+        Access.requireWrite(ctx, ObjectScopes.toWrite(kind), kind, c.namespace(), stored.get());
+      } else {
+        Access.requireWrite(ctx, ObjectScopes.toCreate(kind), kind, c.namespace(), c.tree());
+      }
+    }
+  }
+
+  private static String namespaceOf(ObjectNode tree, String defaultNamespace) {
+    String ns = tree.path("metadata").path("namespace").asText("");
+    return ns.isEmpty() ? defaultNamespace : ns;
   }
 
   private static List<Document> byKindOrder(List<Document> docs) {
@@ -126,12 +179,17 @@ final class ApplyEndpoints {
   }
 
   /** Creates an absent object; replaces spec, labels and annotations of a present one. */
-  private ObjectNode write(AdmittedObject o, boolean dryRun) {
+  private ObjectNode write(Context ctx, AdmittedObject o, boolean dryRun) {
     ObjectNode tree = o.tree();
     String kind = o.kind().kind();
     String ns = o.kind().clusterScoped() ? "" : tree.path("metadata").path("namespace").asText("");
     String name = tree.path("metadata").path("name").asText("");
     Optional<ObjectNode> stored = name.isEmpty() ? Optional.empty() : store.find(kind, ns, name);
+    if (stored.isPresent()) {
+      Access.requireWrite(ctx, ObjectScopes.toWrite(kind), kind, ns, stored.get());
+    } else {
+      Access.requireWrite(ctx, ObjectScopes.toCreate(kind), kind, ns, tree);
+    }
     ObjectNode out;
     String action;
     if (stored.isEmpty()) {
@@ -263,6 +321,21 @@ final class ApplyEndpoints {
           def.clusterScoped() ? "" : o.path("metadata").path("namespace").asText(defaultNamespace);
       targets.add(new Target(def, ns, name));
     }
+    ApiAudit.subject(ctx)
+        .objects(
+            targets.stream()
+                .map(t -> new ApiAudit.Ref(t.def().kind(), t.namespace(), t.name()))
+                .toList());
+    // All-or-nothing: every listed object must be deletable before the first is deleted.
+    for (Target t : targets) {
+      Permission permission = ObjectScopes.toWrite(t.def().kind());
+      Access.requireOrganization(
+          ctx, permission, Access.organization(t.def(), t.namespace(), t.name()));
+      Optional<ObjectNode> stored = store.find(t.def().kind(), t.namespace(), t.name());
+      if (stored.isPresent()) {
+        Access.requireWrite(ctx, permission, t.def().kind(), t.namespace(), stored.get());
+      }
+    }
     boolean dryRun = Query.dryRun(ctx);
     Propagation propagation = Query.propagation(ctx);
     ArrayNode results = JsonNodeFactory.instance.arrayNode();
@@ -273,6 +346,12 @@ final class ApplyEndpoints {
       String action = "notfound";
       if (stored.isPresent()) {
         try {
+          Access.requireWrite(
+              ctx,
+              ObjectScopes.toWrite(t.def().kind()),
+              t.def().kind(),
+              t.namespace(),
+              stored.get());
           gate.checkDelete(t.def(), stored.get(), principal);
           if (!dryRun) {
             // A terminating object (finalizers pending) counts as deleted: its removal has begun.

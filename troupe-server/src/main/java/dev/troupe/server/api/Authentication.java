@@ -42,6 +42,24 @@ final class Authentication {
     return principal;
   }
 
+  /**
+   * The principal of a request whose token is valid, without failing the request otherwise (for the
+   * audit record of a request that no route served).
+   */
+  java.util.Optional<Principal> identify(Context ctx) {
+    Principal known = ctx.attribute(PRINCIPAL);
+    if (known != null) {
+      return java.util.Optional.of(known);
+    }
+    String header = ctx.header("Authorization");
+    if (header == null
+        || header.length() <= SCHEME.length()
+        || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return java.util.Optional.empty();
+    }
+    return authenticator.authenticate(header.substring(SCHEME.length()).strip());
+  }
+
   /** The principal of an authenticated request. */
   static Principal principal(Context ctx) {
     Principal p = ctx.attribute(PRINCIPAL);

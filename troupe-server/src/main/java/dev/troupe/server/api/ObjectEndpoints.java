@@ -16,6 +16,8 @@ import dev.troupe.engine.store.Propagation;
 import dev.troupe.engine.store.Store;
 import dev.troupe.engine.store.StoreException;
 import dev.troupe.engine.view.StoreView;
+import dev.troupe.server.auth.ObjectScopes;
+import dev.troupe.server.auth.Permission;
 import dev.troupe.server.auth.Principal;
 import io.javalin.http.Context;
 import java.util.List;
@@ -25,7 +27,9 @@ import java.util.function.Predicate;
  * The generic object routes of every kind: list (or watch), create, read, replace, merge patch,
  * delete and the status subresource. Spec writes go through admission; a write without a
  * resourceVersion is still conditional on the version admission checked, and is retried when that
- * version changed meanwhile.
+ * version changed meanwhile. Every route checks the caller's permission ({@link Access}) before it
+ * reads or writes anything: reads in the organization, writes in the scope of the stored object
+ * (creates: of the admitted object); lists across organizations show only readable ones.
  */
 final class ObjectEndpoints {
   static final String EVENT_KIND = "Event";
@@ -43,11 +47,17 @@ final class ObjectEndpoints {
 
   /** Lists (or, with {@code watch=true}, watches) a kind; {@code namespace} null: all. */
   void list(Context ctx, KindDef def, String namespace) {
+    if (namespace == null || def.clusterScoped()) {
+      listKind(ctx, def.kind(), namespace, Access.readable(ctx, def));
+      return;
+    }
+    Access.requireRead(ctx, namespace);
     listKind(ctx, def.kind(), namespace, o -> true);
   }
 
   /** Events of an organization, optionally of one involved object kind and name. */
   void events(Context ctx, String namespace) {
+    Access.requireRead(ctx, namespace);
     String kind = ctx.queryParam("kind");
     String name = ctx.queryParam("name");
     String canonical =
@@ -94,33 +104,44 @@ final class ObjectEndpoints {
     Document doc = RequestBodies.object(ctx);
     BodyIdentity.conform(doc, def, namespace, null);
     String name = doc.tree().path("metadata").path("name").asText("");
+    ApiAudit.subject(ctx).target(def.kind(), name);
+    Permission permission = ObjectScopes.toCreate(def.kind());
+    // Before anything is looked up, so a refusal says nothing about what exists.
+    Access.requireWrite(ctx, permission, def.kind(), namespace, doc.tree());
     if (!name.isEmpty() && store.find(def.kind(), namespace, name).isPresent()) {
       throw ProblemDetails.of(
           new StoreException.AlreadyExists(new ObjectKey(def.kind(), namespace, name)));
     }
     AdmissionGate.Admitted a = gate.admitOne(doc, namespace, principal, AdmissionGate::asIs);
     ObjectNode tree = a.objects().get(0).tree();
+    // What is written is what counts: admission verified its owner.
+    Access.requireWrite(ctx, permission, def.kind(), namespace, tree);
     ObjectNode out = Query.dryRun(ctx) ? tree : store.create(tree);
     ProblemDetails.warningHeaders(ctx, a.warnings());
     Responses.json(ctx, 201, out);
   }
 
   void read(Context ctx, KindDef def, String namespace, String name) {
+    Access.requireRead(ctx, Access.organization(def, namespace, name));
     Responses.json(ctx, 200, store.get(def.kind(), namespace, name));
   }
 
   void replace(Context ctx, KindDef def, String namespace, String name) {
     Principal principal = Authentication.principal(ctx);
+    Permission permission = ObjectScopes.toWrite(def.kind());
+    Access.requireOrganization(ctx, permission, Access.organization(def, namespace, name));
     Document doc = RequestBodies.object(ctx);
     BodyIdentity.conform(doc, def, namespace, name);
     String clientVersion = resourceVersion(doc.tree());
     for (int attempt = 1; ; attempt++) {
       ObjectNode stored = store.get(def.kind(), namespace, name);
+      Access.requireWrite(ctx, permission, def.kind(), namespace, stored);
       if (clientVersion.isEmpty() && doc.tree().get("metadata") instanceof ObjectNode meta) {
         meta.put("resourceVersion", resourceVersion(stored));
       }
       AdmissionGate.Admitted a = gate.admitOne(doc, namespace, principal, AdmissionGate::asIs);
       ObjectNode tree = a.objects().get(0).tree();
+      Access.requireWrite(ctx, permission, def.kind(), namespace, tree);
       try {
         ObjectNode out = Query.dryRun(ctx) ? preview(stored, tree) : store.update(tree);
         ProblemDetails.warningHeaders(ctx, a.warnings());
@@ -136,10 +157,13 @@ final class ObjectEndpoints {
 
   void patch(Context ctx, KindDef def, String namespace, String name) {
     Principal principal = Authentication.principal(ctx);
+    Permission permission = ObjectScopes.toWrite(def.kind());
+    Access.requireOrganization(ctx, permission, Access.organization(def, namespace, name));
     ObjectNode patch = RequestBodies.mergePatch(ctx).tree();
     String precondition = resourceVersion(patch);
     for (int attempt = 1; ; attempt++) {
       ObjectNode stored = store.get(def.kind(), namespace, name);
+      Access.requireWrite(ctx, permission, def.kind(), namespace, stored);
       requireVersion(def, namespace, name, stored, precondition);
       ObjectNode merged = (ObjectNode) MergePatch.apply(stored, patch);
       merged.remove("status");
@@ -152,6 +176,7 @@ final class ObjectEndpoints {
       AdmissionGate.Admitted a =
           gate.admitOne(doc, namespace, principal, AdmissionGate::withoutSource);
       ObjectNode tree = a.objects().get(0).tree();
+      Access.requireWrite(ctx, permission, def.kind(), namespace, tree);
       try {
         ObjectNode out = Query.dryRun(ctx) ? preview(stored, tree) : store.update(tree);
         ProblemDetails.warningHeaders(ctx, a.warnings());
@@ -170,7 +195,10 @@ final class ObjectEndpoints {
     Propagation propagation = Query.propagation(ctx);
     String precondition = Query.precondition(ctx);
     boolean dryRun = Query.dryRun(ctx);
+    Permission permission = ObjectScopes.toWrite(def.kind());
+    Access.requireOrganization(ctx, permission, Access.organization(def, namespace, name));
     ObjectNode stored = store.get(def.kind(), namespace, name);
+    Access.requireWrite(ctx, permission, def.kind(), namespace, stored);
     List<Problem> warnings = gate.checkDelete(def, stored, principal);
     ProblemDetails.warningHeaders(ctx, warnings.stream().filter(p -> !p.isError()).toList());
     if (dryRun) {
@@ -182,6 +210,8 @@ final class ObjectEndpoints {
   }
 
   void replaceStatus(Context ctx, KindDef def, String namespace, String name) {
+    Permission permission = ObjectScopes.toWriteStatus(def.kind());
+    Access.requireOrganization(ctx, permission, Access.organization(def, namespace, name));
     Document doc = RequestBodies.object(ctx);
     BodyIdentity.conform(doc, def, namespace, name);
     JsonNode status = doc.tree().get("status");
@@ -191,6 +221,7 @@ final class ObjectEndpoints {
     String clientVersion = resourceVersion(doc.tree());
     for (int attempt = 1; ; attempt++) {
       ObjectNode stored = store.get(def.kind(), namespace, name);
+      Access.requireWrite(ctx, permission, def.kind(), namespace, stored);
       requireVersion(def, namespace, name, stored, clientVersion);
       ObjectNode next = stored.deepCopy();
       next.set("status", status.deepCopy());
@@ -207,6 +238,8 @@ final class ObjectEndpoints {
   }
 
   void patchStatus(Context ctx, KindDef def, String namespace, String name) {
+    Permission permission = ObjectScopes.toWriteStatus(def.kind());
+    Access.requireOrganization(ctx, permission, Access.organization(def, namespace, name));
     ObjectNode patch = RequestBodies.mergePatch(ctx).tree();
     String precondition = resourceVersion(patch);
     JsonNode statusPatch = patch.get("status");
@@ -215,6 +248,7 @@ final class ObjectEndpoints {
     }
     for (int attempt = 1; ; attempt++) {
       ObjectNode stored = store.get(def.kind(), namespace, name);
+      Access.requireWrite(ctx, permission, def.kind(), namespace, stored);
       requireVersion(def, namespace, name, stored, precondition);
       ObjectNode next = stored.deepCopy();
       JsonNode merged = MergePatch.apply(stored.get("status"), statusPatch);

@@ -40,6 +40,8 @@ final class OpenApiDocument {
         .put("description", "An API token (trp_...) issued by the server");
     ObjectNode schemas = components.putObject("schemas");
     commonSchemas(schemas);
+    DeliveryOpenApi.schemas(schemas);
+    AccessOpenApi.schemas(schemas);
     for (KindDef def : Kinds.all()) {
       schemas.set(def.kind(), kindSchema(def));
     }
@@ -65,6 +67,12 @@ final class OpenApiDocument {
 
   /** The operationId: verb, kind (or AnyKind) and scope, unique per route. */
   static String operationId(Route r) {
+    if (DeliveryOpenApi.covers(r.operation())) {
+      return DeliveryOpenApi.operationId(r);
+    }
+    if (AccessOpenApi.covers(r.operation())) {
+      return AccessOpenApi.operationId(r);
+    }
     String subject = r.kind() != null ? r.kind().kind() : "AnyKind";
     boolean inOrg = r.path().startsWith(RouteTable.ORG);
     return switch (r.operation()) {
@@ -104,6 +112,8 @@ final class OpenApiDocument {
     queryParams(r.operation(), params);
     requestBody(r, op);
     responses(r, op.putObject("responses"));
+    DeliveryOpenApi.describe(r, op);
+    AccessOpenApi.describe(r, op);
     return op;
   }
 
@@ -245,8 +255,8 @@ final class OpenApiDocument {
       default -> ok(responses, "200", "the object", objectSchema);
     }
     ObjectNode problem = F.objectNode().put("$ref", "#/components/responses/Problem");
-    for (String code : List.of("400", "401", "404", "409", "415", "500")) {
-      if (r.authenticated() || !code.equals("401")) {
+    for (String code : List.of("400", "401", "403", "404", "409", "415", "500")) {
+      if (r.authenticated() || !(code.equals("401") || code.equals("403"))) {
         responses.set(code, problem.deepCopy());
       }
     }
@@ -274,8 +284,9 @@ final class OpenApiDocument {
             .put(
                 "description",
                 "INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, UNKNOWN_KIND,"
-                    + " ORGANIZATION_NOT_FOUND, CONFLICT, ALREADY_EXISTS, ARTIFACT_IN_USE, GONE,"
-                    + " UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE, INTERNAL"));
+                    + " ORGANIZATION_NOT_FOUND, USER_NOT_FOUND, CONFLICT, ALREADY_EXISTS,"
+                    + " ARTIFACT_IN_USE, GONE, UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE,"
+                    + " NOT_IMPLEMENTED, INTERNAL"));
     pp.putObject("errors").put("type", "array").set("items", ref("ProblemError"));
     problem.putArray("required").add("type").add("title").add("status").add("code");
 

@@ -38,7 +38,30 @@ record Route(String method, String path, Operation operation, KindDef kind, Hand
     DELETE("Delete an object"),
     READ_STATUS("Read an object's status"),
     REPLACE_STATUS("Replace an object's status"),
-    PATCH_STATUS("Merge-patch an object's status");
+    PATCH_STATUS("Merge-patch an object's status"),
+    // Access control and audit (UserEndpoints, AuditEndpoints; documented by AccessOpenApi).
+    LIST_USERS("List users and automation identities"),
+    CREATE_USER("Create a user or automation identity and its token"),
+    REVOKE_USER("Revoke the token of a user or automation identity"),
+    AUDIT("Read the audit log of an organization"),
+    AUDIT_ALL("Read the audit log of all organizations"),
+    // Delivery (DeliveryRoutes; operationIds and schemas in DeliveryOpenApi).
+    LIST_BINDINGS("A component's bindings, one per environment"),
+    READ_BINDING("A component's binding in one environment"),
+    LIST_REVISIONS("The revision history of a binding, newest first"),
+    READ_RENDERED("The objects a binding deploys, now or at an earlier revision"),
+    ROLLBACK("Roll a binding back to an earlier revision"),
+    SUSPEND("Suspend a binding (scale to zero, keep everything else)"),
+    RESUME("Resume a suspended or undeployed binding"),
+    UNDEPLOY("Undeploy a binding (remove its objects, keep the binding)"),
+    COMPONENT_STATUS("A component's status across the pipeline"),
+    PROMOTE("Promote a component to the next environment"),
+    LIST_PROMOTIONS("A component's promotions"),
+    CREATE_PROMOTION("Request a promotion"),
+    READ_PROMOTION("One promotion of a component"),
+    APPROVE_PROMOTION("Approve a pending promotion"),
+    REJECT_PROMOTION("Reject a pending promotion"),
+    WITHDRAW_PROMOTION("Withdraw one's own pending promotion");
 
     private final String summary;
 

@@ -24,7 +24,10 @@ final class RouteTable {
       ApplyEndpoints batch,
       Handler health,
       Handler openapi,
-      Handler kinds) {
+      Handler kinds,
+      DeliveryEndpoints delivery,
+      UserEndpoints users,
+      AuditEndpoints audit) {
     List<Route> r = new ArrayList<>();
     r.add(new Route("GET", "/healthz", Operation.HEALTH, null, health));
     r.add(new Route("GET", "/openapi", Operation.OPENAPI, null, openapi));
@@ -38,6 +41,14 @@ final class RouteTable {
             Operation.EVENTS,
             null,
             ctx -> objects.events(ctx, ctx.pathParam("org"))));
+    // Before the routes of any kind, whose {kind} and {name} would match these paths too.
+    r.add(new Route("GET", UserEndpoints.USERS, Operation.LIST_USERS, null, users::list));
+    r.add(new Route("POST", UserEndpoints.USERS, Operation.CREATE_USER, null, users::create));
+    r.add(
+        new Route(
+            "DELETE", UserEndpoints.USERS + "/{name}", Operation.REVOKE_USER, null, users::revoke));
+    r.add(new Route("GET", AuditEndpoints.ORG_AUDIT, Operation.AUDIT, null, audit::inOrganization));
+    r.add(new Route("GET", AuditEndpoints.ALL_AUDIT, Operation.AUDIT_ALL, null, audit::all));
     for (KindDef def : Kinds.all()) {
       if (def.clusterScoped()) {
         clusterRoutes(r, objects, def);
@@ -46,6 +57,7 @@ final class RouteTable {
       }
     }
     anyKindRoutes(r, objects);
+    DeliveryRoutes.addTo(r, delivery);
     return List.copyOf(r);
   }
 

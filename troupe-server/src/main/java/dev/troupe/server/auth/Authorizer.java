@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides whether a principal holds a permission in a scope. Pure: the scope must already have
- * been resolved by the server from stored objects (docs/access-control.md).
+ * Decides whether a principal holds a permission in a scope. Pure: the scope must already have been
+ * resolved by the server from stored objects (docs/access-control.md).
  */
 public final class Authorizer {
   private Authorizer() {}

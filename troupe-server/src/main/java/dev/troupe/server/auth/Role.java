@@ -11,7 +11,9 @@ import java.util.Set;
 public enum Role {
   /** Everything, including user management; normally granted on every organization ({@code *}). */
   ADMIN("admin", EnumSet.allOf(Permission.class)),
-  /** Platform kinds and project kinds; requests promotions, rolls back, operates; reads the audit. */
+  /**
+   * Platform kinds and project kinds; requests promotions, rolls back, operates; reads the audit.
+   */
   PLATFORM_ENGINEER(
       "platform-engineer",
       EnumSet.of(

@@ -1,6 +1,9 @@
 package dev.troupe.server.auth;
 
+import dev.troupe.api.format.Format;
+import dev.troupe.api.format.Formats;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A role granted to an identity in an organization ({@code *}: every organization), optionally
@@ -29,6 +32,40 @@ public record RoleBinding(Role role, String organization, String project, String
   /** {@code admin} on every organization. */
   public static RoleBinding admin() {
     return new RoleBinding(Role.ADMIN, ANY, null, null);
+  }
+
+  /**
+   * A binding from its wire form ({@code role, organization, project?, environment?}), checked: a
+   * known role, an organization that is {@code *} or a DNS label, project and environment DNS
+   * subdomains when given.
+   *
+   * @throws IllegalArgumentException naming the field that is wrong and what was expected
+   */
+  public static RoleBinding of(
+      String role, String organization, String project, String environment) {
+    Role r = Role.of(role);
+    if (organization == null || organization.isBlank()) {
+      throw new IllegalArgumentException(
+          "organization: required (an organization name, or * for every organization)");
+    }
+    if (!organization.equals(ANY)) {
+      requireName("organization", organization, Formats.DNS_LABEL);
+    }
+    if (project != null && !project.isBlank()) {
+      requireName("project", project, Formats.DNS_SUBDOMAIN);
+    }
+    if (environment != null && !environment.isBlank()) {
+      requireName("environment", environment, Formats.DNS_SUBDOMAIN);
+    }
+    return new RoleBinding(r, organization, project, environment);
+  }
+
+  private static void requireName(String field, String value, Format format) {
+    Optional<String> problem = format.check(value);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(
+          field + " \"" + value + "\": expected a " + format.name() + " (" + problem.get() + ")");
+    }
   }
 
   /** True when this binding grants {@code p} in {@code scope}. */

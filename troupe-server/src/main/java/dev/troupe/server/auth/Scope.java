@@ -17,6 +17,14 @@ public record Scope(String organization, String project, String environment) {
     return new Scope(organization, null, null);
   }
 
+  /**
+   * Every organization at once (cross-organization reads such as the whole audit log, user
+   * management): only bindings on {@code *} cover it.
+   */
+  public static Scope everyOrganization() {
+    return new Scope(RoleBinding.ANY, null, null);
+  }
+
   public static Scope project(String organization, String project) {
     return new Scope(organization, project, null);
   }
@@ -27,8 +35,9 @@ public record Scope(String organization, String project, String environment) {
 
   @Override
   public String toString() {
-    return "organization "
-        + organization
+    return (organization.equals(RoleBinding.ANY)
+            ? "every organization"
+            : "organization " + organization)
         + (project == null ? "" : ", project " + project)
         + (environment == null ? "" : ", environment " + environment);
   }

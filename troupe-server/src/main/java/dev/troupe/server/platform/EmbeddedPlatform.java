@@ -1,5 +1,7 @@
 package dev.troupe.server.platform;
 
+import dev.troupe.engine.audit.AuditLog;
+import dev.troupe.engine.audit.MemoryAuditLog;
 import dev.troupe.engine.platform.Engine;
 import dev.troupe.server.api.ApiServer;
 import dev.troupe.server.api.ApiSettings;
@@ -41,6 +43,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   private final Engine engine;
   private final TokenStore tokens;
+  private final AuditLog audit;
   private final ApiServer api;
   private final Optional<String> firstAdminToken;
   private final Demo.Installed demo;
@@ -52,12 +55,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
     try {
       this.tokens = TokenStore.open(options.dataDir());
       this.firstAdminToken = tokens.ensureAdmin();
+      // TODO(h3/lead): use the engine's durable log (<dataDir>/audit.db, Engine.audit()) once it
+      // exists; until then the audit records of this process are kept in memory only.
+      this.audit = new MemoryAuditLog();
       started.start();
       this.demo = options.demo() ? Demo.install(started.store()) : null;
       server =
           new ApiServer(
               started.store(),
               tokens,
+              audit,
               ApiSettings.defaults()
                   .withHost(options.host())
                   .withPort(options.port())
@@ -90,6 +97,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
   public TokenStore tokens() {
     return tokens;
+  }
+
+  /** The audit log the API appends to. */
+  public AuditLog audit() {
+    return audit;
   }
 
   /** The admin token created by this start (the first start of a data directory), once. */

@@ -38,7 +38,10 @@ class AuthenticationTest {
     return template
         .replace("{org}", "default")
         .replace("{kind}", "component")
-        .replace("{name}", "orders");
+        .replace("{name}", "orders")
+        .replace("{project}", "shop")
+        .replace("{component}", "orders")
+        .replace("{env}", "development");
   }
 
   @Test

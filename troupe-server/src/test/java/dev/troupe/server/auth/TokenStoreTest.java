@@ -33,15 +33,111 @@ class TokenStoreTest {
   @Test
   void issuedTokenHasThePrefixAndAuthenticatesItsPrincipal() {
     TokenStore store = TokenStore.open(dir, CLOCK);
-    String token = store.create("ci-bot", Principal.Kind.AUTOMATION, List.of("developer"));
+    RoleBinding shop = new RoleBinding(Role.DEVELOPER, "acme", "shop", "development");
+    UserDirectory.Issued issued =
+        store.createUser("ci-bot", Principal.Kind.AUTOMATION, List.of(shop));
 
-    assertThat(token).matches("trp_[A-Za-z0-9_-]{43}");
-    assertThat(store.authenticate(token))
-        .contains(new Principal("ci-bot", Principal.Kind.AUTOMATION, List.of("developer")));
+    assertThat(issued.token()).matches("trp_[A-Za-z0-9_-]{43}");
+    assertThat(issued.toString()).doesNotContain(issued.token()).contains("redacted");
+    assertThat(store.authenticate(issued.token()))
+        .contains(new Principal("ci-bot", Principal.Kind.AUTOMATION, List.of(shop)));
     assertThat(store.list())
         .containsExactly(
-            new TokenInfo(
-                "ci-bot", Principal.Kind.AUTOMATION, List.of("developer"), CLOCK.instant()));
+            new UserAccount(
+                "ci-bot", Principal.Kind.AUTOMATION, List.of(shop), CLOCK.instant(), null));
+  }
+
+  @Test
+  void roleNamesAreHeldInEveryOrganization() {
+    TokenStore store = TokenStore.open(dir, CLOCK);
+    String token = store.create("pat", Principal.Kind.USER, List.of("platform-engineer"));
+
+    assertThat(store.authenticate(token).orElseThrow().bindings())
+        .containsExactly(new RoleBinding(Role.PLATFORM_ENGINEER, "*", null, null));
+    assertThatThrownBy(() -> store.create("x", Principal.Kind.USER, List.of("overlord")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown role \"overlord\"");
+  }
+
+  @Test
+  void bindingsAndKindSurviveARestart() {
+    TokenStore store = TokenStore.open(dir, CLOCK);
+    List<RoleBinding> bindings =
+        List.of(
+            new RoleBinding(Role.APPROVER, "acme", null, "production"),
+            new RoleBinding(Role.VIEWER, "*", null, null));
+    String token = store.createUser("petra", Principal.Kind.USER, bindings).token();
+
+    TokenStore restarted = TokenStore.open(dir, CLOCK);
+    assertThat(restarted.authenticate(token))
+        .contains(new Principal("petra", Principal.Kind.USER, bindings));
+    assertThat(restarted.find("petra").orElseThrow().bindings()).isEqualTo(bindings);
+  }
+
+  @Test
+  void malformedBindingsAreRefusedWithTheField() {
+    TokenStore store = TokenStore.open(dir, CLOCK);
+
+    assertThatThrownBy(
+            () ->
+                store.createUser(
+                    "x",
+                    Principal.Kind.USER,
+                    List.of(new RoleBinding(Role.VIEWER, "Not An Org", null, null))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bindings[0].organization")
+        .hasMessageContaining("DNS label");
+    assertThatThrownBy(() -> RoleBinding.of("viewer", "acme", "bad/project", null))
+        .hasMessageContaining("project \"bad/project\"");
+    assertThatThrownBy(() -> RoleBinding.of("viewer", "", null, null))
+        .hasMessageContaining("organization: required");
+    assertThat(store.list()).isEmpty();
+  }
+
+  @Test
+  void readsTokenFilesOfFormatOne() throws Exception {
+    String token = "trp_" + "A".repeat(43);
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+    String other = "trp_" + "B".repeat(43);
+    String otherHash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(other.getBytes(StandardCharsets.UTF_8)));
+    Files.createDirectories(dir.resolve("auth"));
+    Files.writeString(
+        dir.resolve("auth/tokens.json"),
+        """
+        {"version": 1, "tokens": [
+          {"name": "admin", "kind": "USER", "roles": ["platform-engineer"],
+           "createdAt": "2025-05-01T00:00:00Z", "sha256": "%s"},
+          {"name": "ci", "kind": "AUTOMATION", "roles": ["developer", "approver"],
+           "createdAt": "2025-05-02T00:00:00Z", "sha256": "%s"}
+        ]}
+        """
+            .formatted(hash, otherHash));
+
+    TokenStore store = TokenStore.open(dir, CLOCK);
+
+    // The first start's admin token was the administrator before there was an admin role.
+    assertThat(store.authenticate(token))
+        .contains(new Principal("admin", Principal.Kind.USER, List.of(RoleBinding.admin())));
+    assertThat(store.authenticate(other).orElseThrow().bindings())
+        .containsExactly(
+            new RoleBinding(Role.DEVELOPER, "*", null, null),
+            new RoleBinding(Role.APPROVER, "*", null, null));
+    assertThat(store.find("ci").orElseThrow().kind()).isEqualTo(Principal.Kind.AUTOMATION);
+    assertThat(store.ensureAdmin()).isEmpty();
+
+    // The next change writes the current format, with the same hashes.
+    store.create("later", Principal.Kind.USER);
+    String rewritten = Files.readString(dir.resolve("auth/tokens.json"));
+    assertThat(rewritten).contains("\"version\" : 2").contains(hash).contains(otherHash);
+    assertThat(TokenStore.open(dir, CLOCK).authenticate(other)).isPresent();
   }
 
   @Test
@@ -112,32 +208,41 @@ class TokenStoreTest {
   }
 
   @Test
-  void revokedTokenNoLongerAuthenticatesAlsoAfterRestart() {
+  void revokedUsersNoLongerAuthenticateAlsoAfterRestartButStayListed() throws Exception {
     TokenStore store = TokenStore.open(dir, CLOCK);
     String alice = store.create("alice", Principal.Kind.USER);
     String bob = store.create("bob", Principal.Kind.USER);
+    String aliceHash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(alice.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(store.revoke("alice")).isTrue();
     assertThat(store.revoke("alice")).isFalse();
+    assertThat(store.revoke("nobody")).isFalse();
     assertThat(store.authenticate(alice)).isEmpty();
+    assertThat(Files.readString(dir.resolve("auth/tokens.json"))).doesNotContain(aliceHash);
 
     TokenStore restarted = TokenStore.open(dir, CLOCK);
     assertThat(restarted.authenticate(alice)).isEmpty();
     assertThat(restarted.authenticate(bob)).map(Principal::name).contains("bob");
-    assertThat(restarted.list()).extracting(TokenInfo::name).containsExactly("bob");
+    assertThat(restarted.list()).extracting(UserAccount::name).containsExactly("alice", "bob");
+    UserAccount revoked = restarted.find("alice").orElseThrow();
+    assertThat(revoked.active()).isFalse();
+    assertThat(revoked.revokedAt()).isEqualTo(CLOCK.instant());
+    assertThat(restarted.find("bob").orElseThrow().active()).isTrue();
   }
 
   @Test
-  void rejectsDuplicateAndMalformedNames() {
+  void namesAreNeverIssuedTwiceNotEvenAfterRevocation() {
     TokenStore store = TokenStore.open(dir, CLOCK);
     store.create("alice", Principal.Kind.USER);
+    store.revoke("alice");
 
     assertThatThrownBy(() -> store.create("alice", Principal.Kind.USER))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("exists already");
-    assertThatThrownBy(() -> store.create("bad name", Principal.Kind.USER))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("invalid token name");
+        .isInstanceOf(UserDirectory.NameTakenException.class)
+        .hasMessageContaining("revoked");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.troupe.api.kinds.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.troupe.api.codec.JsonValues;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.admission.AdmissionContext;
@@ -48,6 +49,6 @@ final class SpecTrees {
   static boolean differ(JsonNode a, JsonNode b) {
     JsonNode x = a == null ? MissingNode.getInstance() : a;
     JsonNode y = b == null ? MissingNode.getInstance() : b;
-    return !x.equals(y) || !x.toString().equals(y.toString());
+    return !JsonValues.same(x, y) || !x.toString().equals(y.toString());
   }
 }

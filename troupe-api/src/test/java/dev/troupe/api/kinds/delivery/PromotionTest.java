@@ -347,4 +347,21 @@ class PromotionTest {
         Rule.Immutable,
         "spec.sourceRevision");
   }
+
+  @Test
+  void resendingTheStoredServerFieldsIsNoChange() {
+    // The stored record's sourceRevision is a long; the same number read from a request is an int.
+    String yaml = promotion("p", "development", "staging", "");
+    Promotion created =
+        (Promotion) assertAccepted(store().as(DANA).admit(yaml)).objects().get(0).resource();
+    assertAccepted(
+        store()
+            .stored(created)
+            .admit(
+                yaml
+                    + "  sourceRevision: 3\n"
+                    + "  deployableArtifactRef: "
+                    + GREETER_V1
+                    + "\n"));
+  }
 }

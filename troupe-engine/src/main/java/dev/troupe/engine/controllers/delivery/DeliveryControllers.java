@@ -1,7 +1,9 @@
 package dev.troupe.engine.controllers.delivery;
 
 import dev.troupe.api.kinds.delivery.BindingKinds;
+import dev.troupe.engine.audit.AuditSink;
 import dev.troupe.engine.controllers.ControllerContext;
+import dev.troupe.engine.gitops.PromotionLedger;
 import dev.troupe.engine.runtime.Change;
 import dev.troupe.engine.runtime.ChangeFilter;
 import dev.troupe.engine.runtime.ControllerManager;
@@ -13,11 +15,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Registers the delivery controllers (delivery.md §1.2): the Promotion controller and its cache
- * indexes ({@link DeliveryIndexes}). The one place that says what the Promotion controller watches.
+ * indexes ({@link DeliveryIndexes}). The one place that says what the Promotion controller watches
+ * and where its audit records go ({@code PromotionAudit}).
  */
 public final class DeliveryControllers {
   /** The Promotion controller's name. */
@@ -27,7 +31,24 @@ public final class DeliveryControllers {
 
   private DeliveryControllers() {}
 
+  /** The delivery controllers without an audit log: promotion records are Events only. */
   public static void register(ControllerManager manager, ControllerContext ctx) {
+    register(manager, ctx, new PromotionAudit(ctx.events(), ctx.clock()));
+  }
+
+  /**
+   * The delivery controllers appending each Promotion state change to {@code audit} (delivery.md
+   * §3.6) as well as an Event, and telling each promotion's trail to {@code ledger} (the Git
+   * history in gitops mode, {@link PromotionLedger#none()} for none).
+   */
+  public static void register(
+      ControllerManager manager, ControllerContext ctx, AuditSink audit, PromotionLedger ledger) {
+    Objects.requireNonNull(audit, "audit");
+    register(manager, ctx, new PromotionAudit(ctx.events(), ctx.clock(), audit, ledger));
+  }
+
+  private static void register(
+      ControllerManager manager, ControllerContext ctx, PromotionAudit audit) {
     ObjectCache cache = ctx.cache();
     DeliveryIndexes.register(cache);
     List<Watch> watches = new ArrayList<>();
@@ -67,7 +88,10 @@ public final class DeliveryControllers {
             c -> refs(cache, c.namespace(), DeliveryIndexes.component(c.name()))));
     manager.register(
         ControllerSpec.of(
-                PROMOTION, KIND, new PromotionReconciler(ctx), watches.toArray(Watch[]::new))
+                PROMOTION,
+                KIND,
+                new PromotionReconciler(ctx, audit),
+                watches.toArray(Watch[]::new))
             .withWorkers(ctx.settings().workers())
             .withResync(ctx.settings().resync()));
   }

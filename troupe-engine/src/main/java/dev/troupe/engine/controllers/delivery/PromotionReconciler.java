@@ -51,9 +51,9 @@ final class PromotionReconciler implements Reconciler {
   private final ControllerContext ctx;
   private final PromotionAudit audit;
 
-  PromotionReconciler(ControllerContext ctx) {
+  PromotionReconciler(ControllerContext ctx, PromotionAudit audit) {
     this.ctx = ctx;
-    this.audit = new PromotionAudit(ctx.events());
+    this.audit = audit;
   }
 
   /** What one transition left to do. */
@@ -74,6 +74,8 @@ final class PromotionReconciler implements Reconciler {
       return Result.done();
     }
     ObjectNode tree = found.get();
+    // Appends what an earlier pass wrote but could not record (it died after its status write).
+    audit.record(tree);
     for (int i = 0; i < MAX_STEPS; i++) {
       if (Trees.terminating(tree)) {
         return Result.done();

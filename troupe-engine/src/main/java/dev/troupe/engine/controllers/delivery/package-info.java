@@ -10,7 +10,9 @@
  * helpers this package needs are in {@link dev.troupe.engine.controllers.delivery.Trees}. The
  * content hash of the change cause is not re-implemented: it is {@link
  * dev.troupe.api.kinds.delivery.RevisionContent#contentHash}, the function the binding controller
- * compares against. Audit records are stored Events until the audit log of the access-control part
- * exists ({@link dev.troupe.engine.controllers.delivery.PromotionAudit}).
+ * compares against. Each state change of a Promotion is an Event and, when the controllers are
+ * registered with an audit log, an audit record derived from the stored Promotion, so it is
+ * appended exactly once even across crashes and retries, and a commit of the promotion ledger in
+ * gitops mode ({@link dev.troupe.engine.controllers.delivery.PromotionAudit}).
  */
 package dev.troupe.engine.controllers.delivery;

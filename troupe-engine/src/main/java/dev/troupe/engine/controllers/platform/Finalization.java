@@ -1,6 +1,7 @@
 package dev.troupe.engine.controllers.platform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.engine.audit.CleanupAudit;
 import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.runtime.Result;
 import dev.troupe.engine.store.ObjectKey;
@@ -114,7 +115,7 @@ final class Finalization {
       case Step.Orphaned o -> {
         draft.condition(StatusDraft.FINALIZING, "True", ORPHANED, o.message());
         ObjectNode written = ctx.status().write(current, draft.build());
-        ctx.events().warning(written, ORPHANED, o.message());
+        CleanupAudit.orphaned(ctx.store(), ctx.events(), ctx.clock(), written, o.message());
         log.warn("Orphaned cleanup of {} ({})", describe(current), finalizer);
         release(written);
         return Result.done();

@@ -4,6 +4,7 @@ import static dev.troupe.engine.controllers.platform.PlatformControllers.NAMESPA
 import static dev.troupe.engine.controllers.platform.PlatformControllers.NAMESPACE_FINALIZER;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.engine.audit.CleanupAudit;
 import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.runtime.Change;
 import dev.troupe.engine.runtime.ChangeFilter;
@@ -122,7 +123,7 @@ final class NamespaceController {
               + bound
               + " were released without cleanup: "
               + Meta.describe(held, 20);
-      ctx.events().warning(ns, Finalization.ORPHANED, message);
+      CleanupAudit.orphaned(ctx.store(), ctx.events(), ctx.clock(), ns, message);
       log.warn("Released finalizers in terminating namespace {}: {}", name, held);
       remaining = contents.deleteAll(name, true);
       if (!remaining.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.troupe.engine.gitops.ApplyResult;
 import dev.troupe.engine.gitops.CellNamespaceDeletion;
 import dev.troupe.engine.gitops.ChangeOutcome;
 import dev.troupe.engine.gitops.CommitAuthor;
+import dev.troupe.engine.gitops.GitOpsApplier;
 import dev.troupe.engine.gitops.GitOpsException;
 import dev.troupe.engine.gitops.GitOpsTarget;
 import dev.troupe.engine.gitops.ObjectResult;
@@ -162,6 +163,11 @@ final class GitOpsModeApplier implements ModeApplier, AutoCloseable {
     return repositories.batcher(target(dp), author(dp));
   }
 
+  /** The open repository of {@code dp} (the one its Release commits go through). */
+  GitOpsApplier applier(DataPlane dp) {
+    return batcher(dp).applier();
+  }
+
   private CommitAuthor author(DataPlane dp) {
     DataPlane.Author a =
         dp.spec() == null || dp.spec().gitops() == null ? null : dp.spec().gitops().author();
@@ -173,7 +179,7 @@ final class GitOpsModeApplier implements ModeApplier, AutoCloseable {
         a.email() == null ? defaultAuthor.email() : a.email());
   }
 
-  private static boolean remote(DataPlane dp) {
+  static boolean remote(DataPlane dp) {
     return dp.spec() != null
         && dp.spec().gitops() != null
         && dp.spec().gitops().repository() != null

@@ -3,6 +3,8 @@ package dev.troupe.engine.controllers.release;
 import dev.troupe.api.kinds.platform.DataPlane;
 import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.gitops.CommitAuthor;
+import dev.troupe.engine.gitops.PromotionLedger;
+import dev.troupe.engine.runtime.ObjectCache;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +17,14 @@ public interface ReleaseAppliers extends AutoCloseable {
 
   /** The applier of {@code releaseMode} ({@code kubernetes} when null or unknown). */
   ModeApplier forMode(String releaseMode);
+
+  /**
+   * The promotion ledger over these appliers' gitops repositories (docs/gitops.md "Promotion story
+   * in Git"), resolving target Environments and DataPlanes through {@code cache}; none by default.
+   */
+  default PromotionLedger promotionLedger(ObjectCache cache) {
+    return PromotionLedger.none();
+  }
 
   @Override
   void close();
@@ -68,6 +78,11 @@ public interface ReleaseAppliers extends AutoCloseable {
     @Override
     public ModeApplier forMode(String releaseMode) {
       return DataPlane.GITOPS.equals(releaseMode) ? gitops : kubernetes;
+    }
+
+    @Override
+    public PromotionLedger promotionLedger(ObjectCache cache) {
+      return new GitOpsPromotionLedger(cache, gitops);
     }
 
     /** Gitops commits made so far (a group commit counts once). */

@@ -3,10 +3,12 @@ package dev.troupe.engine.controllers.release;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.format.Formats;
 import dev.troupe.api.kinds.delivery.DeployableArtifact;
+import dev.troupe.api.kinds.delivery.Promotion;
 import dev.troupe.api.kinds.delivery.Release;
 import dev.troupe.api.kinds.platform.DataPlane;
 import dev.troupe.api.kinds.platform.Environment;
 import dev.troupe.engine.controllers.ControllerContext;
+import dev.troupe.engine.gitops.ChangeCause;
 import dev.troupe.engine.gitops.Provenance;
 import dev.troupe.engine.gitops.ReleaseRef;
 import dev.troupe.engine.runtime.Conditions;
@@ -304,6 +306,7 @@ final class ReleaseReconciler implements Reconciler {
 
   private Provenance provenance(Release release) {
     Provenance p = Provenance.fromAnnotations(release.metadata().annotationsOrEmpty());
+    p = withApproval(release.namespace(), p);
     if (p.artifact() == null) {
       return p;
     }
@@ -311,6 +314,25 @@ final class ReleaseReconciler implements Reconciler {
         .get(DeployableArtifact.class, release.namespace(), p.artifact())
         .map(a -> a.spec() == null ? null : a.spec().digest())
         .map(p::withArtifactDigest)
+        .orElse(p);
+  }
+
+  /**
+   * For a promotion cause, whether its {@code by} approved it at a gate or requested it without
+   * one, read from the Promotion (the commit subject says "approved by" only when it was an
+   * approval); unknown when the Promotion is gone.
+   */
+  private Provenance withApproval(String namespace, Provenance p) {
+    ChangeCause cause = p.changeCause();
+    if (cause == null || !"Promotion".equals(cause.reason()) || cause.ref() == null) {
+      return p;
+    }
+    String name = cause.ref().substring(cause.ref().indexOf('/') + 1);
+    return ctx.cache()
+        .get(Promotion.class, namespace, name)
+        .map(Promotion::status)
+        .map(s -> s.gate() == null ? null : s.gate().gated())
+        .map(gated -> p.withChangeCause(cause.withApproved(gated)))
         .orElse(p);
   }
 

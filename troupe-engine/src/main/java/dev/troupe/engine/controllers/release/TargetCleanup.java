@@ -3,6 +3,7 @@ package dev.troupe.engine.controllers.release;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.kinds.delivery.Release;
 import dev.troupe.api.kinds.platform.DataPlane;
+import dev.troupe.engine.audit.CleanupAudit;
 import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.gitops.Provenance;
 import dev.troupe.engine.gitops.ReleaseRef;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * current target on deletion, the previous target after a move (§2.2 step 7). The DataPlane is
  * found by the recorded name and must still have the recorded uid; otherwise its part is orphaned
  * at once (§1.8 rule 2). Orphaning is recorded as a Warning event {@code CleanupOrphaned} naming
- * the objects, and in the log (§1.8 rule 3).
+ * the objects, as the audit record {@code cleanup.orphaned} ({@link CleanupAudit}), and in the log
+ * (§1.8 rule 3).
  */
 final class TargetCleanup {
   private static final Logger log = LoggerFactory.getLogger(TargetCleanup.class);
@@ -105,7 +107,8 @@ final class TargetCleanup {
       List<Release.InventoryEntry> inventory,
       String reason) {
     String message = orphanMessage(target, inventory, reason);
-    ctx.events().warning(tree, "CleanupOrphaned", message);
+    CleanupAudit.orphaned(
+        ctx.store(), ctx.events(), ctx.clock(), tree, message, "dataplane/" + target.uid());
     log.atWarn()
         .addKeyValue("release", name(tree))
         .addKeyValue("dataPlane", target.name())

@@ -78,7 +78,8 @@ class ReleaseControllerTest {
     assertThat(files.stream().filter(f -> f.startsWith(dir + "/")).count())
         .isEqualTo(orders.objects().size() + 1);
     assertThat(git.git("log", "-1", "--format=%s", "main").strip())
-        .isEqualTo("deploy " + project + "/orders in development: revision 3");
+        .isEqualTo(
+            "deploy " + project + "/orders in development: revision 3 (build orders-b3)");
     assertThat(git.git("log", "-1", "--format=%B", "main"))
         .contains("\nOrganization: default\n")
         .contains("\nRelease: default/orders (uid " + r.metadata().uid() + ", generation 1)\n")
@@ -159,7 +160,8 @@ class ReleaseControllerTest {
     Release r = world.typed(NAME);
     assertThat(git.log()).hasSize(commits + 1);
     assertThat(git.git("log", "-1", "--format=%s", "main").strip())
-        .isEqualTo("update " + project + "/orders in development: revision 4");
+        .isEqualTo(
+            "update " + project + "/orders in development: revision 4 (build orders-b3)");
     // Every file changes: the openchoreo.dev/release-generation annotation follows the generation.
     assertThat(git.git("log", "-1", "--format=%b", "main"))
         .contains("apply Deployment ")
