@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
           + " added.",
       "Between two environments each side's cell namespace and its environment labels"
           + " (environment-name, openchoreo.dev/environment) are replaced by <namespace> and"
-          + " <environment> before comparing, and objects are paired by their generated names"
-          + " without the binding name and hash; everything else, including those names, is shown"
-          + " (so two environments always differ at least in those names).",
+          + " <environment>, and generated names (name and *Name fields) show the binding's name"
+          + " as <binding> and their hash as <hash>; objects are paired by those names. What is"
+          + " left is what differs between the environments: images, configuration, replicas,"
+          + " routes and policies.",
       ""
     },
     footer = {

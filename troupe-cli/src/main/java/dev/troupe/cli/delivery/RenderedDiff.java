@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * <p>Between two environments some values differ by construction. Each side's cell namespace
  * (anywhere in a string) and the value of its environment labels ({@code environment-name}, {@code
  * openchoreo.dev/environment}) are replaced by {@code <namespace>} and {@code <environment>}; and
- * since generated names contain the binding's name and a hash of it, objects are paired by their
- * name with the binding-name prefix and the 8-hex-digit hash suffix left out. Everything else,
- * including those names, is compared and shown.
+ * since generated names contain the binding's name and a hash of it, names (values of {@code name}
+ * and {@code *Name} fields) show the binding's name as {@code <binding>} and the 8-hex-digit hash
+ * suffix as {@code <hash>}, and objects are paired by such names. What remains is what an operator
+ * compares environments for: images, configuration, replicas, routes and policies.
  */
 final class RenderedDiff {
   static final String NAMESPACE = "<namespace>";
@@ -127,9 +128,27 @@ final class RenderedDiff {
     return n;
   }
 
+  /** A generated name as shown between environments: {@code <binding>-deployment-<hash>}. */
+  static String shownName(String name, String bindingName) {
+    String n = name;
+    java.util.regex.Matcher m = HASH_SUFFIX.matcher(n);
+    if (m.find()) {
+      n = n.substring(0, m.start()) + "-<hash>";
+    }
+    if (bindingName != null
+        && !bindingName.isEmpty()
+        && (n.equals(bindingName) || n.startsWith(bindingName + "-"))) {
+      n = "<binding>" + n.substring(bindingName.length());
+    }
+    return n;
+  }
+
   /** The object's YAML lines, normalised for an environment comparison. */
   static List<String> yaml(Side side, JsonNode o) {
-    JsonNode shown = side.normalised() ? normalise(o, namespace(o), side.environment()) : o;
+    JsonNode shown =
+        side.normalised()
+            ? normalise(o, namespace(o), side.environment(), side.bindingName())
+            : o;
     return UnifiedDiff.lines(Codec.toYaml(shown));
   }
 
@@ -142,28 +161,37 @@ final class RenderedDiff {
    * A copy of {@code o} with {@code namespace} replaced inside every string and the environment
    * labels' value {@code environment} replaced.
    */
-  static JsonNode normalise(JsonNode o, String namespace, String environment) {
-    return rewrite(o.deepCopy(), namespace, environment, null);
+  static JsonNode normalise(JsonNode o, String namespace, String environment, String binding) {
+    return rewrite(o.deepCopy(), new Normal(namespace, environment, binding), null);
   }
 
-  private static JsonNode rewrite(JsonNode n, String namespace, String environment, String key) {
+  private record Normal(String namespace, String environment, String binding) {}
+
+  private static JsonNode rewrite(JsonNode n, Normal normal, String key) {
+    String namespace = normal.namespace();
     if (n instanceof ObjectNode obj) {
       List<String> names = new ArrayList<>();
       obj.fieldNames().forEachRemaining(names::add);
       for (String f : names) {
-        obj.set(f, rewrite(obj.get(f), namespace, environment, f));
+        obj.set(f, rewrite(obj.get(f), normal, f));
       }
       return obj;
     }
     if (n instanceof ArrayNode arr) {
       ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-      arr.forEach(e -> copy.add(rewrite(e, namespace, environment, null)));
+      arr.forEach(e -> copy.add(rewrite(e, normal, null)));
       return copy;
     }
     if (n.isTextual()) {
       String s = n.asText();
-      if (key != null && ENVIRONMENT_LABELS.contains(key) && s.equals(environment)) {
+      if (key != null && ENVIRONMENT_LABELS.contains(key) && s.equals(normal.environment())) {
         return TextNode.valueOf(ENVIRONMENT);
+      }
+      if (key != null && (key.equals("name") || key.endsWith("Name"))) {
+        String shown = shownName(s, normal.binding());
+        if (!shown.equals(s)) {
+          return TextNode.valueOf(shown);
+        }
       }
       if (!namespace.isEmpty() && s.contains(namespace)) {
         return TextNode.valueOf(s.replace(namespace, NAMESPACE));

@@ -61,19 +61,12 @@ class RenderedDiffTest {
 
     RenderedDiff.Result r = RenderedDiff.compare(staging, production, 1);
 
-    // Paired despite the different generated names; only the name line differs.
-    assertThat(r.changed()).isEqualTo(1);
-    assertThat(r.onlyFrom()).isZero();
-    assertThat(r.onlyTo()).isZero();
-    assertThat(r.text())
-        .contains("--- staging/apps/v1/Deployment/orders-staging-1a2b3c4d\n")
-        .contains("+++ production/apps/v1/Deployment/orders-production-5e6f7a8b\n")
-        .contains("-  name: orders-staging-1a2b3c4d\n")
-        .contains("+  name: orders-production-5e6f7a8b\n")
-        .doesNotContain("dp-s-11111111")
-        .doesNotContain("environment-name: staging");
-    assertThat(r.text().lines().filter(l -> l.startsWith("+") || l.startsWith("-")))
-        .hasSize(4); // the two headers and the name line on each side
+    // Paired despite the different generated names, which are shown as <binding>-<hash>.
+    assertThat(r.equal()).isTrue();
+    assertThat(r.total()).isEqualTo(1);
+    assertThat(RenderedDiff.yaml(staging, staging.objects().get(0)))
+        .contains("  name: <binding>-<hash>")
+        .noneMatch(l -> l.contains("dp-s-11111111") || l.contains("environment-name: staging"));
   }
 
   @Test
@@ -95,8 +88,9 @@ class RenderedDiffTest {
 
     assertThat(text).contains("-          image: o:2\n+          image: o:1\n");
     assertThat(text)
-        .contains("   namespace: <namespace>\n")
+        .contains("@@ -14,7 +14,7 @@\n") // the only hunk: names and namespaces are normalised
         .contains("   value: inventory.<namespace>.svc.cluster.local\n");
+    assertThat(RenderedDiff.yaml(a, a.objects().get(0))).contains("  namespace: <namespace>");
   }
 
   @Test
@@ -125,6 +119,16 @@ class RenderedDiffTest {
         .startsWith("--- prod@3/v1/Service/orders-1a2b3c4d\n+++ /dev/null\n@@ -1,8 +0,0 @@\n")
         .contains("-kind: Service\n");
     assertThat(RenderedDiff.compare(r4, r4, 3).equal()).isTrue();
+  }
+
+  @Test
+  void shownNamesHideTheBindingAndTheHashOnly() {
+    assertThat(RenderedDiff.shownName("orders-staging-1a2b3c4d", "orders-staging"))
+        .isEqualTo("<binding>-<hash>");
+    assertThat(RenderedDiff.shownName("orders-staging-config-0badf00d", "orders-staging"))
+        .isEqualTo("<binding>-config-<hash>");
+    assertThat(RenderedDiff.shownName("shared-gateway", "orders-staging"))
+        .isEqualTo("shared-gateway");
   }
 
   @Test
