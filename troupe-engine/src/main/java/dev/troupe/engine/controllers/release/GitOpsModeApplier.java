@@ -1,5 +1,6 @@
 package dev.troupe.engine.controllers.release;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.troupe.api.kinds.delivery.Release;
 import dev.troupe.api.kinds.platform.DataPlane;
 import dev.troupe.engine.gitops.ApplyResult;
@@ -12,6 +13,7 @@ import dev.troupe.engine.gitops.GitOpsTarget;
 import dev.troupe.engine.gitops.ObjectResult;
 import dev.troupe.engine.gitops.ReleaseChange;
 import dev.troupe.engine.gitops.ReleaseContent;
+import dev.troupe.render.RenderedObject;
 import dev.troupe.render.health.HealthStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,7 +135,7 @@ final class GitOpsModeApplier implements ModeApplier, AutoCloseable {
       if (!remote(dp)) {
         return new HealthOutcome(
             request.objects().stream()
-                .map(o -> ResourceState.of(o, HealthStatus.Healthy, EMBEDDED_HEALTHY))
+                .map(GitOpsModeApplier::embeddedState)
                 .toList(),
             true,
             "");
@@ -143,6 +145,28 @@ final class GitOpsModeApplier implements ModeApplier, AutoCloseable {
     // The cluster applier compares each live object's openchoreo.dev/release-generation with the
     // request's generation and reports an older one as Progressing "waiting for GitOps sync".
     return cluster.health(request);
+  }
+
+  /**
+   * The health a cluster would report for what was committed, as far as the object itself tells:
+   * the spec rules of delivery.md §2.4 (a Deployment paused or scaled to 0, a suspended CronJob:
+   * Suspended), everything else Healthy. So a suspended binding shows Suspended here too.
+   */
+  static ResourceState embeddedState(RenderedObject o) {
+    JsonNode obj = o.object();
+    JsonNode spec = obj.path("spec");
+    String kind = obj.path("kind").asText();
+    boolean suspended =
+        switch (kind) {
+          case "Deployment" ->
+              spec.path("paused").asBoolean(false)
+                  || (spec.has("replicas") && spec.path("replicas").asInt(1) == 0);
+          case "CronJob" -> spec.path("suspend").asBoolean(false);
+          default -> false;
+        };
+    return suspended
+        ? ResourceState.of(o, HealthStatus.Suspended, "suspended: " + EMBEDDED_HEALTHY)
+        : ResourceState.of(o, HealthStatus.Healthy, EMBEDDED_HEALTHY);
   }
 
   @Override
