@@ -34,7 +34,11 @@ class PlatformDeletionTest {
         EmbeddedPlatform.start(new EmbeddedPlatform.Options(dir, "127.0.0.1", 0, true))) {
       assertThat(p.engine().awaitIdle(Duration.ofSeconds(60))).isTrue();
       Store store = p.engine().store();
-      assertThat(store.list("Release", "default").items()).hasSize(4);
+      // Idle is a moment, not convergence: a binding waiting on a connection target is resumed
+      // by a watch a little later (storefront → orders).
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> assertThat(store.list("Release", "default").items()).hasSize(4));
 
       List<ObjectNode> targets = new ArrayList<>();
       for (String kind :
