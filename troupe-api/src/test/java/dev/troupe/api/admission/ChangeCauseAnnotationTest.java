@@ -20,14 +20,14 @@ class ChangeCauseAnnotationTest {
 
   private static String project(String cause, String pipeline) {
     return """
-        apiVersion: openchoreo.dev/v1alpha1
-        kind: Project
-        metadata:
-          name: shop
-          annotations:
-            openchoreo.dev/change-cause: 'CAUSE'
-        spec: {deploymentPipelineRef: PIPELINE}
-        """
+    apiVersion: openchoreo.dev/v1alpha1
+    kind: Project
+    metadata:
+      name: shop
+      annotations:
+        openchoreo.dev/change-cause: 'CAUSE'
+    spec: {deploymentPipelineRef: PIPELINE}
+    """
         .replace("CAUSE", cause)
         .replace("PIPELINE", pipeline);
   }

@@ -146,9 +146,7 @@ final class RenderedDiff {
   /** The object's YAML lines, normalised for an environment comparison. */
   static List<String> yaml(Side side, JsonNode o) {
     JsonNode shown =
-        side.normalised()
-            ? normalise(o, namespace(o), side.environment(), side.bindingName())
-            : o;
+        side.normalised() ? normalise(o, namespace(o), side.environment(), side.bindingName()) : o;
     return UnifiedDiff.lines(Codec.toYaml(shown));
   }
 

@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.WeakHashMap;
 
 /**
- * The audit sink of the controllers working on a store, for the few places that record audit
- * events but are handed only their controller context (the bounded finalizers' {@code
- * cleanup.orphaned}, see {@link CleanupAudit}). The {@link dev.troupe.engine.platform.Engine}
- * registers its log for its store when it opens and removes it when it closes; a store without a
- * registration (tests that wire controllers by hand) audits into {@link AuditSink#none()}.
+ * The audit sink of the controllers working on a store, for the few places that record audit events
+ * but are handed only their controller context (the bounded finalizers' {@code cleanup.orphaned},
+ * see {@link CleanupAudit}). The {@link dev.troupe.engine.platform.Engine} registers its log for
+ * its store when it opens and removes it when it closes; a store without a registration (tests that
+ * wire controllers by hand) audits into {@link AuditSink#none()}.
  *
  * <p>A registry rather than a field of the controller context: the context is shared by every
  * controller group, and only this one event of the platform controllers needs the log. Keys are

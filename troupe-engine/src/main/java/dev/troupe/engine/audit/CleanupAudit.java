@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * Records an orphaned cleanup (delivery.md §1.8 rule 3, §3.6): the Warning event {@code
  * CleanupOrphaned} on the object, and the audit record {@code cleanup.orphaned} (actor {@code
  * system:troupe}, target {@code Kind/name}, outcome {@code Orphaned}, the message as comment,
- * details {@code {kind, namespace, name, uid}}), which outlives the object and its events.
+ * details {@code {kind, namespace, name, uid}}; project, component and environment from the
+ * object's {@code openchoreo.dev/} labels, else its spec), which outlives the object and its
+ * events.
  *
  * <p>Each orphaning is audited once: the record's dedupe key is the object's uid (plus {@code
  * scope}, e.g. the DataPlane a Release orphaned objects on), so a pass that is retried after the
@@ -85,19 +87,30 @@ public final class CleanupAudit {
     if (meta.hasNonNull("uid")) {
       details.put("uid", meta.path("uid").asText());
     }
+    JsonNode spec = tree.path("spec");
     return new AuditRecord(
         0,
         clock.instant(),
         AuditRecord.Actor.platform(),
         ACTION,
         organization,
-        label(labels, "openchoreo.dev/project"),
-        label(labels, "openchoreo.dev/component"),
-        label(labels, "openchoreo.dev/environment"),
+        first(label(labels, "openchoreo.dev/project"), spec.at("/owner/projectName")),
+        first(label(labels, "openchoreo.dev/component"), spec.at("/owner/componentName")),
+        first(
+            first(label(labels, "openchoreo.dev/environment"), spec.path("environmentName")),
+            spec.path("environment")),
         kind + "/" + name,
         "Orphaned",
         message,
         details);
+  }
+
+  /** {@code value}, else the text of {@code fallback} (the owner or environment in the spec). */
+  private static String first(String value, JsonNode fallback) {
+    if (value != null) {
+      return value;
+    }
+    return fallback.isTextual() && !fallback.asText().isEmpty() ? fallback.asText() : null;
   }
 
   private static String label(JsonNode labels, String key) {

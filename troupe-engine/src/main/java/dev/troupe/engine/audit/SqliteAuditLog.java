@@ -28,13 +28,13 @@ import org.sqlite.SQLiteConfig;
  * {@code synchronous=FULL}, so an {@link #append} that returned survives {@code kill -9} and power
  * loss. One table, {@code audit}, one row per record; the sequence is SQLite's {@code
  * AUTOINCREMENT} key, so it increases and is never reused (an aborted append may leave a gap).
- * Append-only holds in the database as well: triggers abort every {@code UPDATE} and {@code
- * DELETE} of the table, whoever issues it. A record appended with a dedupe key ({@link
- * #appendOnce}) keeps it in a unique column that is not part of the record. See docs/audit.md.
+ * Append-only holds in the database as well: triggers abort every {@code UPDATE} and {@code DELETE}
+ * of the table, whoever issues it. A record appended with a dedupe key ({@link #appendOnce}) keeps
+ * it in a unique column that is not part of the record. See docs/audit.md.
  *
  * <p>Thread-safe: appends are serialized on one connection (one transaction and one fsync each);
- * queries use a second connection and do not wait for appends (WAL readers never block the
- * writer). Several processes may open the same file; SQLite serializes their appends.
+ * queries use a second connection and do not wait for appends (WAL readers never block the writer).
+ * Several processes may open the same file; SQLite serializes their appends.
  */
 public final class SqliteAuditLog implements AuditLog {
   private static final Logger log = LoggerFactory.getLogger(SqliteAuditLog.class);

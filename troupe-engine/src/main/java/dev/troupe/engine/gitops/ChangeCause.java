@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param reason {@code Build}, {@code Promotion}, {@code Rollback}, {@code Edit} or {@code
  *     Re-render}
  * @param ref {@code build/<name>}, {@code promotion/<name>}, {@code revision/<n>}; absent for edits
- * @param by the identity behind the change: the editor, the caller of a rollback, the approver of
- *     a promotion (its requester when no approval was required)
+ * @param by the identity behind the change: the editor, the caller of a rollback, the approver of a
+ *     promotion (its requester when no approval was required)
  * @param approved for a promotion: true when {@code by} approved it at a gate, false when no
  *     approval was required; null when not known (the Promotion is gone) or not a promotion
  */
@@ -65,31 +65,29 @@ public record ChangeCause(String reason, String ref, String by, Boolean approved
   }
 
   /**
-   * The cause in words, for the subject of a commit: {@code promotion <name> approved by <x>},
-   * {@code promotion <name> by <x> (no approval required)}, {@code rollback to revision <m> by
-   * <y>}, {@code build <name>}, {@code edit by <z>} or {@code re-render}.
+   * The cause with who made it, for the subject of a commit: the {@link #trailer()} followed by the
+   * identity, e.g. {@code Promotion promotion/<name> approved by <x>}, {@code Promotion
+   * promotion/<name> by <x> (no approval required)}, {@code Rollback to revision <m> by <y>},
+   * {@code Build build/<name>}, {@code Edit by <z>} or {@code Re-render}.
    */
   public String description() {
-    String name = ref == null ? null : ref.substring(ref.indexOf('/') + 1);
     String who = by == null || by.isBlank() ? null : by;
+    String base = trailer();
     return switch (reason) {
       case "Promotion" -> {
-        String s = name == null ? "promotion" : "promotion " + name;
         if (who == null) {
-          yield s;
+          yield base;
         }
         if (Boolean.TRUE.equals(approved)) {
-          yield s + " approved by " + who;
+          yield base + " approved by " + who;
         }
-        yield s + " by " + who + (Boolean.FALSE.equals(approved) ? " (no approval required)" : "");
+        yield base
+            + " by "
+            + who
+            + (Boolean.FALSE.equals(approved) ? " (no approval required)" : "");
       }
-      case "Rollback" ->
-          (name == null ? "rollback" : "rollback to revision " + name)
-              + (who == null ? "" : " by " + who);
-      case "Build" -> name == null ? "build" : "build " + name;
-      case "Edit" -> "edit by " + (who == null ? "unknown" : who);
-      case "Re-render" -> "re-render";
-      default -> reason + (name == null ? "" : " " + name) + (who == null ? "" : " by " + who);
+      case "Edit", "Build", "Re-render" -> base;
+      default -> who == null ? base : base + " by " + who;
     };
   }
 

@@ -28,10 +28,10 @@ import java.util.Set;
  *
  * A trailer whose value is unknown is left out; so is ": revision n" without a revision. Values are
  * kept on one line so the trailer block stays machine-readable. The subject ends with the change
- * cause in words ({@link ChangeCause#description()}, e.g. {@code (promotion orders-… approved by
- * bob@example.com)}), so that {@code git log --oneline} tells who deployed what and why; the
- * {@code Change-Cause} trailer keeps the exact form of delivery.md §2.7 and {@code Changed-By}
- * names the identity.
+ * cause and who made it ({@link ChangeCause#description()}, e.g. {@code (Promotion
+ * promotion/orders-… approved by bob@example.com)}), so that {@code git log --oneline} tells who
+ * deployed what and why; the {@code Change-Cause} trailer keeps the exact form of delivery.md §2.7
+ * and {@code Changed-By} names the identity.
  */
 record CommitMessage(
     ApplyResult.CommitAction action,

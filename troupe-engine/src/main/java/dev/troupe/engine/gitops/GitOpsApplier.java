@@ -342,9 +342,9 @@ public final class GitOpsApplier implements AutoCloseable {
   /**
    * Writes one file that is not part of any Release directory (the promotion ledger, see {@link
    * PromotionLedgerFile}) in a commit of its own with {@code message}, under the same writer lock
-   * and compare-and-swap as Release commits; no commit when the file already has this content.
-   * The caller chooses a path the layout never writes (outside {@code <path>/<org>/<environment>})
-   * and that no {@code kustomization.yaml} lists.
+   * and compare-and-swap as Release commits; no commit when the file already has this content. The
+   * caller chooses a path the layout never writes (outside {@code <path>/<org>/<environment>}) and
+   * that no {@code kustomization.yaml} lists.
    *
    * @return the new commit, or empty when the file was already as given
    * @throws GitOpsException {@code INVALID_CONTENT} for an unusable path; {@code CONCURRENT_UPDATE}

@@ -13,8 +13,8 @@ public interface PromotionLedger {
   /**
    * Records {@code trail}: the audit records of one promotion so far, oldest first, all with the
    * same organization, project, component, target environment and target {@code Promotion/<name>}.
-   * It may be passed again, and a shorter one after a longer one (after a restart): a ledger
-   * writes only what it does not have yet, and never goes back.
+   * It may be passed again, and a shorter one after a longer one (after a restart): a ledger writes
+   * only what it does not have yet, and never goes back.
    *
    * @throws RuntimeException when the ledger could not be written now (retried later)
    */

@@ -111,8 +111,8 @@ public final class PromotionLedgerFile {
   }
 
   /**
-   * The commit message of the last record of {@code trail}: {@code <action>: <component> <source>
-   * → <target> by <user> (<kind>)[: "<comment>"]}, then trailers naming the organization, project,
+   * The commit message of the last record of {@code trail}: {@code <action>: <component> <source> →
+   * <target> by <user> (<kind>)[: "<comment>"]}, then trailers naming the organization, project,
    * promotion, phase, artifact and revisions.
    */
   public static String message(List<AuditRecord> trail) {

@@ -32,6 +32,12 @@
  * packs (no reachability, nothing dropped) and deletes a pack only after a durable pack holding all
  * of its objects is visible.
  *
+ * <p><b>The promotion ledger.</b> Besides Releases, the repository of a target environment tells
+ * the story of its promotions: {@link dev.troupe.engine.gitops.PromotionLedgerFile} commits one
+ * file per Promotion, one commit per audit record, outside every manifest directory, through {@link
+ * dev.troupe.engine.gitops.GitOpsApplier#commitFile} (the same writer lock and compare-and-swap as
+ * Release commits). See docs/gitops.md "Promotion story in Git".
+ *
  * <p>JGit only; nothing here runs the {@code git} executable.
  */
 package dev.troupe.engine.gitops;

@@ -27,9 +27,9 @@ import java.util.Objects;
  * and every controller (platform lifecycle, claims and bindings, Releases) on one controller
  * manager. The HTTP API and the CLI sit on top of it; the reconcile benchmark drives it directly.
  *
- * <p>Data directory layout: {@code troupe.db} (the store), {@code audit.db} (the append-only
- * audit log, docs/audit.md), {@code gitops/<org>/<dataplane>.git} (embedded GitOps repositories),
- * {@code auth/} (API tokens, written by the server).
+ * <p>Data directory layout: {@code troupe.db} (the store), {@code audit.db} (the append-only audit
+ * log, docs/audit.md), {@code gitops/<org>/<dataplane>.git} (embedded GitOps repositories), {@code
+ * auth/} (API tokens, written by the server).
  */
 public final class Engine implements AutoCloseable {
   public static final String STORE_FILE = "troupe.db";

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The child process of {@link SqliteAuditLogCrashTest}: appends audit records from several
- * threads until it is killed, printing {@code ACK <sequence>} after each append returned.
+ * The child process of {@link SqliteAuditLogCrashTest}: appends audit records from several threads
+ * until it is killed, printing {@code ACK <sequence>} after each append returned.
  */
 public final class AuditCrashWriter {
   private AuditCrashWriter() {}

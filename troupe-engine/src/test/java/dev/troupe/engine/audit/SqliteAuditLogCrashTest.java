@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An appended audit record survives {@code kill -9}: a child JVM ({@link AuditCrashWriter})
- * appends from three threads and prints each sequence it got back; the test kills it (SIGKILL) at a
- * random point, reopens the log and finds every acknowledged record, in a file that passes
- * SQLite's integrity check.
+ * An appended audit record survives {@code kill -9}: a child JVM ({@link AuditCrashWriter}) appends
+ * from three threads and prints each sequence it got back; the test kills it (SIGKILL) at a random
+ * point, reopens the log and finds every acknowledged record, in a file that passes SQLite's
+ * integrity check.
  */
 @Tag("crash")
 class SqliteAuditLogCrashTest {
@@ -63,8 +63,8 @@ class SqliteAuditLogCrashTest {
         after = page.getLast().sequence();
       }
       assertThat(stored).containsAll(acks);
-      long next = log.append(AuditFixtures.api("acme", "api.create", java.time.Instant.now()))
-          .sequence();
+      long next =
+          log.append(AuditFixtures.api("acme", "api.create", java.time.Instant.now())).sequence();
       assertThat(next).isGreaterThan(acks.stream().mapToLong(Long::longValue).max().orElse(0));
     }
   }

@@ -137,12 +137,12 @@ class GitOpsApplierTest {
 
     assertThat(lines(repo, "log", "--format=%s"))
         .containsExactly(
-            "deploy shop/orders in development: revision 1 (build orders-b1)",
+            "deploy shop/orders in development: revision 1 (Build build/orders-b1)",
             "Initialize Troupe GitOps repository");
     assertThat(git(repo, "log", "-1", "--format=%B"))
         .isEqualTo(
             """
-            deploy shop/orders in development: revision 1 (build orders-b1)
+            deploy shop/orders in development: revision 1 (Build build/orders-b1)
 
             apply Namespace NS
             apply CiliumNetworkPolicy NS/orders-development-baseline
@@ -245,7 +245,8 @@ class GitOpsApplierTest {
     String message = git(repo, "log", "-1", "--format=%B");
     assertThat(message)
         .startsWith(
-            "update shop/orders in development: revision 2 (build orders-b1)\n\napply Deployment "
+            "update shop/orders in development: revision 2 (Build build/orders-b1)\n\n"
+                + "apply Deployment "
                 + orders.cellNamespace()
                 + "/orders-development\n\nOrganization: acme\n");
     assertThat(message).contains("Binding-Revision: 2\n").contains("Images: main=" + image2);
@@ -270,7 +271,7 @@ class GitOpsApplierTest {
     applier.apply(rerender);
 
     String message = git(repo, "log", "-1", "--format=%B");
-    assertThat(message).startsWith("update shop/orders in development: revision 3 (re-render)\n");
+    assertThat(message).startsWith("update shop/orders in development: revision 3 (Re-render)\n");
     assertThat(message).contains("\nChange-Cause: Re-render\n").contains("\nBinding-Revision: 3\n");
   }
 
@@ -389,11 +390,11 @@ class GitOpsApplierTest {
     assertThat(lines(repo, "log", "--format=%s"))
         .containsExactly(
             "remove shop/orders in development",
-            "update shop/orders in development: revision 2 (build orders-b1)",
-            "deploy billing/invoices in development: revision 1 (build invoices-b1)",
-            "deploy shop/inventory in development: revision 1 (build inventory-b1)",
-            "deploy shop/orders in staging: revision 1 (build orders-b1)",
-            "deploy shop/orders in development: revision 1 (build orders-b1)",
+            "update shop/orders in development: revision 2 (Build build/orders-b1)",
+            "deploy billing/invoices in development: revision 1 (Build build/invoices-b1)",
+            "deploy shop/inventory in development: revision 1 (Build build/inventory-b1)",
+            "deploy shop/orders in staging: revision 1 (Build build/orders-b1)",
+            "deploy shop/orders in development: revision 1 (Build build/orders-b1)",
             "Initialize Troupe GitOps repository");
   }
 

@@ -211,9 +211,9 @@ class GitOpsCloneTest {
         .containsExactly("extra");
     assertThat(lines(repo, "log", "--format=%s"))
         .containsExactly(
-            "update shop/orders in development: revision 1 (build orders-b1)",
+            "update shop/orders in development: revision 1 (Build build/orders-b1)",
             "hand edit",
-            "deploy shop/orders in development: revision 1 (build orders-b1)",
+            "deploy shop/orders in development: revision 1 (Build build/orders-b1)",
             "Initialize Troupe GitOps repository");
     // Files outside Troupe's directories are left alone.
     assertThat(git(repo, "show", "HEAD:README.md")).isEqualTo("hand-written\n");

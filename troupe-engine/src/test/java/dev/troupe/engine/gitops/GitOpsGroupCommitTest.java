@@ -59,8 +59,8 @@ class GitOpsGroupCommitTest {
     assertThat(message)
         .startsWith(
             "commit 2 Releases: deploy 2\n\n"
-                + "deploy shop/orders in development: revision 1 (build orders-b1)\n")
-        .contains("\ndeploy shop/cart in development: revision 1 (build cart-b1)\n")
+                + "deploy shop/orders in development: revision 1 (Build build/orders-b1)\n")
+        .contains("\ndeploy shop/cart in development: revision 1 (Build build/cart-b1)\n")
         .contains("Release: acme/orders-development (uid uid-orders-development, generation 4)")
         .contains("Release: acme/cart-development (uid uid-cart-development, generation 4)");
     // Git parses the trailers of the last block, which belongs to the last Release.
@@ -76,7 +76,7 @@ class GitOpsGroupCommitTest {
 
     assertThat(outcomes.getFirst().result()).isInstanceOf(ApplyResult.Committed.class);
     assertThat(git(repo, "log", "-1", "--format=%s", "main").strip())
-        .isEqualTo("deploy shop/orders in development: revision 1 (build orders-b1)");
+        .isEqualTo("deploy shop/orders in development: revision 1 (Build build/orders-b1)");
   }
 
   @Test

@@ -30,6 +30,31 @@ class GitOpsValuesTest {
     assertThat(ChangeCause.parse(null)).isEmpty();
   }
 
+  @Test
+  void changeCausesForCommitSubjectsNameWho() {
+    ChangeCause promotion = new ChangeCause("Promotion", "promotion/p1", "bob");
+    assertThat(promotion.withApproved(true).description())
+        .isEqualTo("Promotion promotion/p1 approved by bob");
+    assertThat(promotion.withApproved(false).description())
+        .isEqualTo("Promotion promotion/p1 by bob (no approval required)");
+    assertThat(promotion.description()).isEqualTo("Promotion promotion/p1 by bob");
+    assertThat(promotion.withApproved(true).trailer())
+        .as("the trailer keeps the form of delivery.md §2.7")
+        .isEqualTo("Promotion promotion/p1");
+    assertThat(description("{\"reason\":\"Rollback\",\"ref\":\"revision/3\",\"by\":\"amy\"}"))
+        .isEqualTo("Rollback to revision 3 by amy");
+    assertThat(description("{\"reason\":\"Build\",\"ref\":\"build/orders-x\",\"by\":\"ci\"}"))
+        .isEqualTo("Build build/orders-x");
+    assertThat(description("{\"reason\":\"Edit\",\"by\":\"alice@example.com\"}"))
+        .isEqualTo("Edit by alice@example.com");
+    assertThat(description("{\"reason\":\"Edit\"}")).isEqualTo("Edit by unknown");
+    assertThat(ChangeCause.RE_RENDER.description()).isEqualTo("Re-render");
+  }
+
+  private static String description(String json) {
+    return ChangeCause.parse(json).orElseThrow().description();
+  }
+
   private static String trailer(String json) {
     return ChangeCause.parse(json).orElseThrow().trailer();
   }

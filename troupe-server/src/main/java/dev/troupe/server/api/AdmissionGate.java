@@ -40,11 +40,15 @@ final class AdmissionGate {
     Identity.Kind kind =
         p.kind() == Principal.Kind.AUTOMATION ? Identity.Kind.Automation : Identity.Kind.User;
     return new Identity(
-        p.name(), kind, false, new HashSet<>(Authorizer.rolesIn(p, namespace == null ? "" : namespace)));
+        p.name(),
+        kind,
+        false,
+        new HashSet<>(Authorizer.rolesIn(p, namespace == null ? "" : namespace)));
   }
 
   AdmissionOptions options(AdmissionContext.Mode mode, String namespace, Principal principal) {
-    return new AdmissionOptions(mode, namespace, identity(principal, namespace), new StoreView(store));
+    return new AdmissionOptions(
+        mode, namespace, identity(principal, namespace), new StoreView(store));
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.troupe.server.platform;
 
 import dev.troupe.engine.audit.AuditLog;
-import dev.troupe.engine.audit.MemoryAuditLog;
 import dev.troupe.engine.platform.Engine;
 import dev.troupe.server.api.ApiServer;
 import dev.troupe.server.api.ApiSettings;
@@ -55,9 +54,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
     try {
       this.tokens = TokenStore.open(options.dataDir());
       this.firstAdminToken = tokens.ensureAdmin();
-      // TODO(h3/lead): use the engine's durable log (<dataDir>/audit.db, Engine.audit()) once it
-      // exists; until then the audit records of this process are kept in memory only.
-      this.audit = new MemoryAuditLog();
+      // One durable log (<dataDir>/audit.db) for the API's records and the controllers'; the
+      // engine owns and closes it.
+      this.audit = started.audit();
       started.start();
       this.demo = options.demo() ? Demo.install(started.store()) : null;
       server =

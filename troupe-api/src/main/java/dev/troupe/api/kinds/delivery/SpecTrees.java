@@ -1,11 +1,11 @@
 package dev.troupe.api.kinds.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.troupe.api.codec.JsonValues;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.admission.AdmissionContext;
 import dev.troupe.api.codec.Codec;
+import dev.troupe.api.codec.JsonValues;
 import dev.troupe.api.schema.Field;
 import dev.troupe.api.schema.ObjectSchema;
 import java.util.LinkedHashMap;

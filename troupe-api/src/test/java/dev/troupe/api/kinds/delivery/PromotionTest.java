@@ -358,10 +358,6 @@ class PromotionTest {
         store()
             .stored(created)
             .admit(
-                yaml
-                    + "  sourceRevision: 3\n"
-                    + "  deployableArtifactRef: "
-                    + GREETER_V1
-                    + "\n"));
+                yaml + "  sourceRevision: 3\n" + "  deployableArtifactRef: " + GREETER_V1 + "\n"));
   }
 }

@@ -88,10 +88,7 @@ public final class DeliveryControllers {
             c -> refs(cache, c.namespace(), DeliveryIndexes.component(c.name()))));
     manager.register(
         ControllerSpec.of(
-                PROMOTION,
-                KIND,
-                new PromotionReconciler(ctx, audit),
-                watches.toArray(Watch[]::new))
+                PROMOTION, KIND, new PromotionReconciler(ctx, audit), watches.toArray(Watch[]::new))
             .withWorkers(ctx.settings().workers())
             .withResync(ctx.settings().resync()));
   }

@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Exactly once, from the stored state.</b> The audit records are not taken from the pass that
  * made a transition but derived from the Promotion as stored ({@link #trail}): its phase, its
- * {@code requestedAt}, {@code approvedAt}, decisions, {@code expiresAt} and {@code Ready}
- * condition say which transitions happened, who made them and when. {@link #record} appends the
- * records of a stored Promotion that are not in the log yet; it runs after every status write of a
- * transition and at the start of every pass. Each record carries a dedupe key ({@code
+ * {@code requestedAt}, {@code approvedAt}, decisions, {@code expiresAt} and {@code Ready} condition
+ * say which transitions happened, who made them and when. {@link #record} appends the records of a
+ * stored Promotion that are not in the log yet; it runs after every status write of a transition
+ * and at the start of every pass. Each record carries a dedupe key ({@code
  * promotion:<uid>:<action>}; each action happens at most once in a Promotion's life), which the log
  * keeps unique ({@link AuditSink#appendOnce}). So:
  *
@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a record is appended only for a transition whose status write succeeded;
  *   <li>if the process dies between that write and the append, the record is appended at the first
  *       pass after the restart (the controller reconciles every Promotion when it starts), with the
- *       time the status recorded (a time the status does not record, that of a platform
- *       withdrawal or a failure, is the time of the late append);
+ *       time the status recorded (a time the status does not record, that of a platform withdrawal
+ *       or a failure, is the time of the late append);
  *   <li>a retried pass, a resync or a second controller finds the key and appends nothing.
  * </ul>
  *

@@ -134,11 +134,7 @@ final class GitOpsModeApplier implements ModeApplier, AutoCloseable {
     if (dp.spec() == null || dp.spec().kubernetesCluster() == null) {
       if (!remote(dp)) {
         return new HealthOutcome(
-            request.objects().stream()
-                .map(GitOpsModeApplier::embeddedState)
-                .toList(),
-            true,
-            "");
+            request.objects().stream().map(GitOpsModeApplier::embeddedState).toList(), true, "");
       }
       return HealthOutcome.notObservable(request, NO_CREDENTIALS);
     }

@@ -16,10 +16,9 @@ import org.slf4j.LoggerFactory;
  * The promotion ledger in gitops mode: each promotion's audit trail is committed to the repository
  * of its target Environment's DataPlane ({@link PromotionLedgerFile}), through the same open
  * repository and writer lock as the Release commits of that DataPlane, so the branch history holds
- * the request, the decisions and the application next to the Release commits they caused. A
- * target in kubernetes mode, or one that cannot be resolved (the Environment or DataPlane is gone),
- * keeps no ledger; neither does a remote repository yet (Releases cannot be committed there
- * either).
+ * the request, the decisions and the application next to the Release commits they caused. A target
+ * in kubernetes mode, or one that cannot be resolved (the Environment or DataPlane is gone), keeps
+ * no ledger; neither does a remote repository yet (Releases cannot be committed there either).
  */
 final class GitOpsPromotionLedger implements PromotionLedger {
   private static final Logger log = LoggerFactory.getLogger(GitOpsPromotionLedger.class);

@@ -15,6 +15,9 @@
  *       gitops one sits on {@link dev.troupe.engine.gitops.GitOpsApplier}; the kubernetes slot is
  *       pluggable and defaults to {@link
  *       dev.troupe.engine.controllers.release.UnavailableKubernetesApplier}.
+ *   <li>{@link dev.troupe.engine.controllers.release.ReleaseAppliers#promotionLedger} gives the
+ *       Promotion controller the promotion ledger over the same gitops repositories ({@code
+ *       GitOpsPromotionLedger}): a promotion's audit trail committed to its target's repository.
  * </ul>
  *
  * <p>Hand-written rather than taken from a library: the group commit ({@code CommitBatcher}) is a

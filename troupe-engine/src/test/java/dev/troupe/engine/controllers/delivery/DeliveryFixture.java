@@ -15,6 +15,7 @@ import dev.troupe.api.admission.Identity;
 import dev.troupe.api.admission.Problem;
 import dev.troupe.api.codec.Codec;
 import dev.troupe.api.codec.DocumentReader;
+import dev.troupe.engine.audit.AuditSink;
 import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.controllers.app.AppControllers;
 import dev.troupe.engine.controllers.platform.PlatformControllers;
@@ -93,11 +94,19 @@ final class DeliveryFixture implements AutoCloseable {
   final ObjectCache cache;
   final ControllerManager manager;
   final ReleaseAppliers appliers;
-  final ObjectCache promotionCache;
-  final ControllerManager promotions;
+  ObjectCache promotionCache;
+  ControllerManager promotions;
   private boolean promotionsStarted;
 
   DeliveryFixture(Path dir) {
+    this(dir, null);
+  }
+
+  /**
+   * With {@code audit} not null, the Promotion controller appends its records to it and keeps the
+   * promotion ledger in the embedded repositories.
+   */
+  DeliveryFixture(Path dir, AuditSink audit) {
     this.dir = dir;
     store = SqliteStore.open(dir.resolve("store.db"));
     cache = new ObjectCache(store, PlatformControllers.CACHED_KINDS);
@@ -107,10 +116,31 @@ final class DeliveryFixture implements AutoCloseable {
     AppControllers.register(manager, ctx);
     appliers = ReleaseAppliers.standard(ctx);
     ReleaseControllers.register(manager, ctx, appliers);
+    createPromotions(audit);
+  }
+
+  /** A new Promotion controller with its own cache (not started). */
+  private void createPromotions(AuditSink audit) {
     promotionCache = new ObjectCache(store, PlatformControllers.CACHED_KINDS);
     promotions = new ControllerManager(promotionCache);
-    DeliveryControllers.register(
-        promotions, ControllerContext.of(store, promotionCache, Clock.systemUTC(), dir));
+    ControllerContext ctx = ControllerContext.of(store, promotionCache, Clock.systemUTC(), dir);
+    if (audit == null) {
+      DeliveryControllers.register(promotions, ctx);
+    } else {
+      DeliveryControllers.register(
+          promotions, ctx, audit, appliers.promotionLedger(promotionCache));
+    }
+  }
+
+  /**
+   * Stops the Promotion controller, as a process that dies would, and starts a new one (with a new
+   * cache and nothing remembered) that appends to {@code audit}.
+   */
+  void restartPromotions(AuditSink audit) {
+    promotions.close();
+    promotionCache.close();
+    createPromotions(audit);
+    startPromotions();
   }
 
   /** Starts the platform with the Organization and {@code greeter}, its first binding Ready. */
@@ -262,6 +292,11 @@ final class DeliveryFixture implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The embedded repository of the starter kit's DataPlane. */
+  Path repository() {
+    return dir.resolve("gitops").resolve(NS).resolve("default.git");
   }
 
   ObjectNode promotion(String name) {

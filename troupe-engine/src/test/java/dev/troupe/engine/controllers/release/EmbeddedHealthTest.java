@@ -30,7 +30,8 @@ class EmbeddedHealthTest {
     o.put("apiVersion", "apps/v1");
     o.putObject("metadata").put("name", "x").put("namespace", "cell");
     ModeApplier.ResourceState s =
-        GitOpsModeApplier.embeddedState(new RenderedObject("apps/v1/" + o.path("kind").asText() + "/cell/x", o));
+        GitOpsModeApplier.embeddedState(
+            new RenderedObject("apps/v1/" + o.path("kind").asText() + "/cell/x", o));
     assertThat(s.health()).isEqualTo(expected);
     assertThat(s.message()).contains("embedded repository");
   }

@@ -79,7 +79,7 @@ class ReleaseControllerTest {
         .isEqualTo(orders.objects().size() + 1);
     assertThat(git.git("log", "-1", "--format=%s", "main").strip())
         .isEqualTo(
-            "deploy " + project + "/orders in development: revision 3 (build orders-b3)");
+            "deploy " + project + "/orders in development: revision 3 (Build build/orders-b3)");
     assertThat(git.git("log", "-1", "--format=%B", "main"))
         .contains("\nOrganization: default\n")
         .contains("\nRelease: default/orders (uid " + r.metadata().uid() + ", generation 1)\n")
@@ -161,7 +161,7 @@ class ReleaseControllerTest {
     assertThat(git.log()).hasSize(commits + 1);
     assertThat(git.git("log", "-1", "--format=%s", "main").strip())
         .isEqualTo(
-            "update " + project + "/orders in development: revision 4 (build orders-b3)");
+            "update " + project + "/orders in development: revision 4 (Build build/orders-b3)");
     // Every file changes: the openchoreo.dev/release-generation annotation follows the generation.
     assertThat(git.git("log", "-1", "--format=%b", "main"))
         .contains("apply Deployment ")

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.codec.Codec;
+import dev.troupe.engine.audit.AuditQuery;
+import dev.troupe.engine.audit.AuditRecord;
+import dev.troupe.engine.audit.AuditSinks;
+import dev.troupe.engine.audit.MemoryAuditLog;
 import dev.troupe.engine.store.Subscription;
 import dev.troupe.engine.store.WatchEvent;
 import java.nio.file.Path;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Release deletion (delivery.md §2.6, §1.8): a removal commit, then the finalizer goes; orphaning
- * when the DataPlane is gone or the cleanup policy says so, recorded as a Warning event.
+ * when the DataPlane is gone or the cleanup policy says so, recorded as a Warning event and an
+ * audit record {@code cleanup.orphaned}.
  */
 class ReleaseDeletionTest {
   private static final String NAME = "orders";
@@ -26,10 +31,12 @@ class ReleaseDeletionTest {
   private String project;
   private final List<ObjectNode> events = new CopyOnWriteArrayList<>();
   private Subscription eventWatch;
+  private final MemoryAuditLog audit = new MemoryAuditLog();
 
   @BeforeEach
   void open() {
     world = new ReleaseWorld(tmp);
+    AuditSinks.register(world.store, audit);
     project = ReleaseWorld.sample(NAME).binding().owner().projectName();
     world.platform();
     world.start();
@@ -51,7 +58,12 @@ class ReleaseDeletionTest {
   @AfterEach
   void close() {
     eventWatch.close();
+    AuditSinks.unregister(world.store);
     world.close();
+  }
+
+  private List<AuditRecord> orphanRecords() {
+    return audit.query(new AuditQuery(null, null, 0, "cleanup.", 1000));
   }
 
   private String cellDir() {
@@ -88,6 +100,7 @@ class ReleaseDeletionTest {
         .noneMatch(f -> f.startsWith(cellDir() + "/"))
         .contains("default/development/kustomization.yaml");
     assertThat(orphanEvents()).isEmpty();
+    assertThat(orphanRecords()).isEmpty();
   }
 
   @Test
@@ -112,6 +125,16 @@ class ReleaseDeletionTest {
         .contains("DataPlane gone")
         .contains("on DataPlane default (gitops)")
         .contains("Deployment dp-default-" + project + "-development-");
+    assertThat(orphanRecords()).hasSize(1);
+    AuditRecord r = orphanRecords().getFirst();
+    assertThat(r.action()).isEqualTo("cleanup.orphaned");
+    assertThat(r.actor()).isEqualTo(AuditRecord.Actor.platform());
+    assertThat(r.organization()).isEqualTo("default");
+    assertThat(r.environment()).isEqualTo("development");
+    assertThat(r.target()).isEqualTo("Release/" + NAME);
+    assertThat(r.outcome()).isEqualTo("Orphaned");
+    assertThat(r.comment()).isEqualTo(event.path("message").asText());
+    assertThat(r.details().path("kind").asText()).isEqualTo("Release");
   }
 
   @Test
@@ -132,6 +155,9 @@ class ReleaseDeletionTest {
     assertThat(orphanEvents()).hasSize(1);
     assertThat(orphanEvents().getFirst().path("message").asText())
         .contains("openchoreo.dev/cleanup-policy: Orphan");
+    assertThat(orphanRecords())
+        .singleElement()
+        .satisfies(r -> assertThat(r.comment()).contains("openchoreo.dev/cleanup-policy: Orphan"));
   }
 
   @Test
