@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troupe.api.codec.Codec;
-import dev.troupe.cli.TroupeCli;
+import dev.troupe.cli.remote.Cli;
 import dev.troupe.server.platform.EmbeddedPlatform;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +51,8 @@ class AdminCommandsTest {
         metadata: {name: acme}
         spec: {}
         """);
-    Run created = as(admin, "apply", "-f", org.toString());
-    assertThat(created.code).as(created.toString()).isZero();
+    Cli created = as(admin, "apply", "-f", org.toString());
+    assertThat(created.code()).as(created.toString()).isZero();
     // The starter kit (environments, the default pipeline) is installed by a controller.
     assertThat(platform.engine().awaitIdle(Duration.ofSeconds(60))).isTrue();
     Path file = dir.resolve("projects.yaml");
@@ -73,8 +69,8 @@ class AdminCommandsTest {
         metadata: {name: billing, namespace: acme}
         spec: {deploymentPipelineRef: default}
         """);
-    Run r = as(admin, "apply", "-f", file.toString());
-    assertThat(r.code).as(r.toString()).isZero();
+    Cli r = as(admin, "apply", "-f", file.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
   }
 
   @AfterAll
@@ -85,7 +81,7 @@ class AdminCommandsTest {
   @Test
   @Order(1)
   void createPrintsTheTokenOnceWithHowToUseIt() {
-    Run r =
+    Cli r =
         as(
             admin,
             "admin",
@@ -98,12 +94,12 @@ class AdminCommandsTest {
             "acme",
             "--project",
             "shop");
-    assertThat(r.code).as(r.toString()).isZero();
-    Matcher m = TOKEN.matcher(r.out);
-    assertThat(m.find()).as(r.out).isTrue();
+    assertThat(r.code()).as(r.toString()).isZero();
+    Matcher m = TOKEN.matcher(r.out());
+    assertThat(m.find()).as(r.out()).isTrue();
     alice = m.group();
     assertThat(m.find()).as("the token is printed once").isFalse();
-    assertThat(r.out)
+    assertThat(r.out())
         .contains("Created user alice (developer in acme/shop)")
         .contains("TROUPE_TOKEN")
         .contains("--token");
@@ -113,20 +109,20 @@ class AdminCommandsTest {
   @Test
   @Order(2)
   void createRefusesWhatTheServerRefuses() {
-    Run taken = as(admin, "admin", "user", "create", "alice", "--role", "viewer", "--org", "acme");
-    assertThat(taken.code).isEqualTo(1);
-    assertThat(taken.err).contains("ALREADY_EXISTS").contains("alice");
+    Cli taken = as(admin, "admin", "user", "create", "alice", "--role", "viewer", "--org", "acme");
+    assertThat(taken.code()).isEqualTo(1);
+    assertThat(taken.err()).contains("ALREADY_EXISTS").contains("alice");
 
-    Run role = as(admin, "admin", "user", "create", "x", "--role", "overlord", "--org", "acme");
-    assertThat(role.code).isEqualTo(1);
-    assertThat(role.err).contains("unknown role").contains("developer");
+    Cli role = as(admin, "admin", "user", "create", "x", "--role", "overlord", "--org", "acme");
+    assertThat(role.code()).isEqualTo(1);
+    assertThat(role.err()).contains("unknown role").contains("developer");
 
-    Run noOrg = as(admin, "admin", "user", "create", "y", "--role", "viewer");
-    assertThat(noOrg.code).as(noOrg.toString()).isEqualTo(2);
-    assertThat(noOrg.err).contains("--org");
+    Cli noOrg = as(admin, "admin", "user", "create", "y", "--role", "viewer");
+    assertThat(noOrg.code()).as(noOrg.toString()).isEqualTo(2);
+    assertThat(noOrg.err()).contains("--org");
 
-    Run noRole = as(admin, "admin", "user", "create", "z", "--org", "acme");
-    assertThat(noRole.code).isEqualTo(2);
+    Cli noRole = as(admin, "admin", "user", "create", "z", "--org", "acme");
+    assertThat(noRole.code()).isEqualTo(2);
     assertThat(platform.tokens().find("x")).isEmpty();
     assertThat(platform.tokens().find("y")).isEmpty();
   }
@@ -134,49 +130,49 @@ class AdminCommandsTest {
   @Test
   @Order(3)
   void theNewDeveloperWritesInItsProjectOnly() throws Exception {
-    Run own = as(alice, "apply", "-f", component("cart", "shop").toString());
-    assertThat(own.code).as(own.toString()).isZero();
-    assertThat(own.out).contains("component/cart created");
+    Cli own = as(alice, "apply", "-f", component("cart", "shop").toString());
+    assertThat(own.code()).as(own.toString()).isZero();
+    assertThat(own.out()).contains("component/cart created");
 
-    Run other = as(alice, "apply", "-f", component("ledger", "billing").toString());
-    assertThat(other.code).as(other.toString()).isEqualTo(1);
-    assertThat(other.err).contains("403").contains("alice may not write project");
+    Cli other = as(alice, "apply", "-f", component("ledger", "billing").toString());
+    assertThat(other.code()).as(other.toString()).isEqualTo(1);
+    assertThat(other.err()).contains("403").contains("alice may not write project");
     assertThat(platform.engine().store().find("Component", "acme", "ledger")).isEmpty();
 
-    Run users = as(alice, "admin", "user", "list");
-    assertThat(users.code).isEqualTo(1);
-    assertThat(users.err).contains("permission denied (403 FORBIDDEN)");
+    Cli users = as(alice, "admin", "user", "list");
+    assertThat(users.code()).isEqualTo(1);
+    assertThat(users.err()).contains("permission denied (403 FORBIDDEN)");
   }
 
   @Test
   @Order(4)
   void listShowsUsersAndTheirRolesButNoToken() {
-    Run r = as(admin, "admin", "user", "list");
-    assertThat(r.code).as(r.toString()).isZero();
-    assertThat(r.out).contains("NAME", "KIND", "ROLES", "CREATED", "STATUS");
-    assertThat(lineOf(r.out, "alice")).contains("User", "developer in acme/shop", "Active");
-    assertThat(lineOf(r.out, "admin ")).contains("admin in *");
-    assertThat(r.out).doesNotContain("trp_").doesNotContain(alice);
+    Cli r = as(admin, "admin", "user", "list");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("NAME", "KIND", "ROLES", "CREATED", "STATUS");
+    assertThat(lineOf(r.out(), "alice")).contains("User", "developer in acme/shop", "Active");
+    assertThat(lineOf(r.out(), "admin ")).contains("admin in *");
+    assertThat(r.out()).doesNotContain("trp_").doesNotContain(alice);
 
-    Run json = as(admin, "admin", "user", "list", "-o", "json");
-    assertThat(json.code).isZero();
-    assertThat(json.out).contains("\"name\" : \"alice\"").doesNotContain("trp_");
+    Cli json = as(admin, "admin", "user", "list", "-o", "json");
+    assertThat(json.code()).isZero();
+    assertThat(json.out()).contains("\"name\" : \"alice\"").doesNotContain("trp_");
   }
 
   @Test
   @Order(5)
   void auditShowsWritesAndRefusalsWithTheirActors() throws Exception {
-    Run r = as(admin, "audit", "-n", "acme");
-    assertThat(r.code).as(r.toString()).isZero();
-    assertThat(r.out).contains("TIME", "ACTOR", "ACTION", "TARGET", "OUTCOME");
-    assertThat(lineOf(r.out, "alice")).contains("api.post");
-    assertThat(r.out)
+    Cli r = as(admin, "audit", "-n", "acme");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("TIME", "ACTOR", "ACTION", "TARGET", "OUTCOME");
+    assertThat(lineOf(r.out(), "alice")).contains("api.post");
+    assertThat(r.out())
         .containsPattern("alice\\s+api\\.post\\s+Component/cart\\s+success")
         .containsPattern("alice\\s+api\\.post\\s+Component/ledger\\s+denied");
 
-    Run json = as(admin, "audit", "-n", "acme", "--action", "api.", "--since", "1h", "-o", "json");
-    assertThat(json.code).as(json.toString()).isZero();
-    JsonNode records = Codec.JSON.readTree(json.out);
+    Cli json = as(admin, "audit", "-n", "acme", "--action", "api.", "--since", "1h", "-o", "json");
+    assertThat(json.code()).as(json.toString()).isZero();
+    JsonNode records = Codec.JSON.readTree(json.out());
     assertThat(records).isNotEmpty();
     for (JsonNode rec : records) {
       assertThat(rec.path("action").asText()).startsWith("api.");
@@ -192,40 +188,40 @@ class AdminCommandsTest {
     assertThat(cart.path("actor").path("user").asText()).isEqualTo("alice");
     assertThat(cart.path("project").asText()).isEqualTo("shop");
 
-    Run future = as(admin, "audit", "-n", "acme", "--since", Instant.now().plusSeconds(3600) + "");
-    assertThat(future.code).isZero();
-    assertThat(future.err).contains("No audit records");
+    Cli future = as(admin, "audit", "-n", "acme", "--since", Instant.now().plusSeconds(3600) + "");
+    assertThat(future.code()).isZero();
+    assertThat(future.err()).contains("No audit records");
 
-    Run all = as(admin, "audit", "-A");
-    assertThat(all.code).isZero();
-    assertThat(all.out).contains("ORGANIZATION").contains("User/alice");
+    Cli all = as(admin, "audit", "-A");
+    assertThat(all.code()).isZero();
+    assertThat(all.out()).contains("ORGANIZATION").contains("User/alice");
 
-    Run denied = as(alice, "audit", "-n", "acme");
-    assertThat(denied.code).isEqualTo(1);
-    assertThat(denied.err).contains("403");
+    Cli denied = as(alice, "audit", "-n", "acme");
+    assertThat(denied.code()).isEqualTo(1);
+    assertThat(denied.err()).contains("403");
 
-    Run badSince = as(admin, "audit", "--since", "5");
-    assertThat(badSince.code).isEqualTo(2);
-    assertThat(badSince.err).contains("--since");
+    Cli badSince = as(admin, "audit", "--since", "5");
+    assertThat(badSince.code()).isEqualTo(2);
+    assertThat(badSince.err()).contains("--since");
   }
 
   @Test
   @Order(6)
   void revokedTokensAreRefusedAndTheUserStaysListed() {
-    Run r = as(admin, "admin", "user", "revoke", "alice");
-    assertThat(r.code).as(r.toString()).isZero();
-    assertThat(r.out).contains("Revoked alice");
+    Cli r = as(admin, "admin", "user", "revoke", "alice");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("Revoked alice");
 
-    Run after = as(alice, "get", "components", "-n", "acme");
-    assertThat(after.code).isEqualTo(1);
-    assertThat(after.err).contains("401");
+    Cli after = as(alice, "get", "components", "-n", "acme");
+    assertThat(after.code()).isEqualTo(1);
+    assertThat(after.err()).contains("401");
 
-    Run list = as(admin, "admin", "user", "list");
-    assertThat(lineOf(list.out, "alice")).contains("Revoked");
+    Cli list = as(admin, "admin", "user", "list");
+    assertThat(lineOf(list.out(), "alice")).contains("Revoked");
 
-    Run missing = as(admin, "admin", "user", "revoke", "nobody");
-    assertThat(missing.code).isEqualTo(1);
-    assertThat(missing.err).contains("USER_NOT_FOUND");
+    Cli missing = as(admin, "admin", "user", "revoke", "nobody");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("USER_NOT_FOUND");
   }
 
   private Path component(String name, String project) throws Exception {
@@ -252,28 +248,8 @@ class AdminCommandsTest {
         .orElse("<no line with " + needle + ">");
   }
 
-  private Run as(String token, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--server",
-            platform.uri().toString(),
-            "--token",
-            token,
-            "--config",
-            dir.resolve("absent.yaml").toString()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        TroupeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-            .execute(all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+  private Cli as(String token, String... args) {
+    return Cli.against(platform.uri(), token, dir, args);
   }
 
-  private record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- out\n" + out + "--- err\n" + err;
-    }
-  }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troupe.api.codec.Codec;
-import dev.troupe.cli.TroupeCli;
+import dev.troupe.cli.remote.Cli;
 import dev.troupe.server.platform.EmbeddedPlatform;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,29 +87,29 @@ class GovernanceScenarioTest {
         """);
     ok(cli(admin, "apply", "-f", pipeline.toString()));
     // A developer may not change the pipeline.
-    Run devPipeline = cli(dana, "apply", "-f", pipeline.toString());
-    assertThat(devPipeline.code).as(devPipeline.toString()).isEqualTo(1);
-    assertThat(devPipeline.err).contains("FORBIDDEN");
+    Cli devPipeline = cli(dana, "apply", "-f", pipeline.toString());
+    assertThat(devPipeline.code()).as(devPipeline.toString()).isEqualTo(1);
+    assertThat(devPipeline.err()).contains("FORBIDDEN");
 
     // 1. development → staging: no gate, applied at once.
-    Run toStaging =
+    Cli toStaging =
         ok(cli(dana, "promote", "inventory", "--from", "development", "--to", "staging"));
-    assertThat(toStaging.out).contains("phase Applied");
+    assertThat(toStaging.out()).contains("phase Applied");
     ready(admin, "inventory-staging");
 
     // 2. staging → production: waits for a manual approval.
-    Run toProduction =
+    Cli toProduction =
         ok(cli(dana, "promote", "inventory", "--from", "staging", "--to", "production"));
-    assertThat(toProduction.out).contains("phase Pending");
-    String first = promotionName(toProduction.out);
+    assertThat(toProduction.out()).contains("phase Pending");
+    String first = promotionName(toProduction.out());
 
     // 3. The requester cannot approve; 4. an automation identity cannot approve a manual gate.
-    Run own = cli(dana, "approve", first);
-    assertThat(own.code).as(own.toString()).isEqualTo(1);
-    assertThat(own.err).contains("APPROVAL_NOT_ALLOWED");
-    Run automated = cli(bot, "approve", first);
-    assertThat(automated.code).as(automated.toString()).isEqualTo(1);
-    assertThat(automated.err).contains("APPROVAL_NOT_ALLOWED").contains("manual approval required");
+    Cli own = cli(dana, "approve", first);
+    assertThat(own.code()).as(own.toString()).isEqualTo(1);
+    assertThat(own.err()).contains("APPROVAL_NOT_ALLOWED");
+    Cli automated = cli(bot, "approve", first);
+    assertThat(automated.code()).as(automated.toString()).isEqualTo(1);
+    assertThat(automated.err()).contains("APPROVAL_NOT_ALLOWED").contains("manual approval required");
     assertThat(promotion(admin, first).path("status").path("phase").asText()).isEqualTo("Pending");
 
     // 5. The approver approves; production runs the promoted artifact.
@@ -135,7 +133,7 @@ class GovernanceScenarioTest {
     ok(cli(dana, "promote", "inventory", "--from", "development", "--to", "staging", "--wait"));
     String second =
         promotionName(
-            ok(cli(dana, "promote", "inventory", "--from", "staging", "--to", "production")).out);
+            ok(cli(dana, "promote", "inventory", "--from", "staging", "--to", "production")).out());
     ok(cli(bob, "approve", second));
     ready(admin, "inventory-production");
     production = binding(admin, "inventory-production");
@@ -143,22 +141,22 @@ class GovernanceScenarioTest {
     assertThat(production.path("spec").toString()).contains(IMAGE_2);
 
     // 7. The approver rolls production back to the previous revision: a new revision 3.
-    Run rollback = ok(cli(bob, "rollback", "inventory", "-e", "production"));
-    assertThat(rollback.out).contains("rolled back to revision 1");
+    Cli rollback = ok(cli(bob, "rollback", "inventory", "-e", "production"));
+    assertThat(rollback.out()).contains("rolled back to revision 1");
     ready(admin, "inventory-production");
     production = binding(admin, "inventory-production");
     assertThat(production.path("status").path("currentRevision").asLong()).isEqualTo(3);
     assertThat(production.path("spec").path("deployableArtifactRef").asText()).isEqualTo(artifact1);
     assertThat(production.path("spec").toString()).contains(IMAGE_1).doesNotContain(IMAGE_2);
-    Run history = ok(cli(admin, "history", "inventory", "-e", "production"));
-    assertThat(history.out.lines().skip(1).findFirst().orElseThrow())
+    Cli history = ok(cli(admin, "history", "inventory", "-e", "production"));
+    assertThat(history.out().lines().skip(1).findFirst().orElseThrow())
         .startsWith("3*")
         .contains("Rollback")
         .contains("bob");
 
     // The audit log tells the story, with who did what.
     assertThat(platform.engine().awaitIdle(Duration.ofSeconds(60))).isTrue();
-    JsonNode audit = Codec.JSON.readTree(ok(cli(admin, "audit", "-o", "json")).out);
+    JsonNode audit = Codec.JSON.readTree(ok(cli(admin, "audit", "-o", "json")).out());
     List<String> story = new ArrayList<>();
     for (JsonNode r : audit) {
       String action = r.path("action").asText();
@@ -204,18 +202,18 @@ class GovernanceScenarioTest {
   private String user(String admin, String name, String... flags) {
     List<String> args = new ArrayList<>(List.of("admin", "user", "create", name));
     args.addAll(List.of(flags));
-    Run r = ok(cli(admin, args.toArray(String[]::new)));
-    Matcher m = TOKEN.matcher(r.out);
+    Cli r = ok(cli(admin, args.toArray(String[]::new)));
+    Matcher m = TOKEN.matcher(r.out());
     assertThat(m.find()).as(r.toString()).isTrue();
     return m.group(1);
   }
 
   private JsonNode promotion(String token, String name) throws IOException {
-    return Codec.JSON.readTree(ok(cli(token, "get", "promotion", name, "-o", "json")).out);
+    return Codec.JSON.readTree(ok(cli(token, "get", "promotion", name, "-o", "json")).out());
   }
 
   private JsonNode binding(String token, String name) throws IOException {
-    return Codec.JSON.readTree(ok(cli(token, "get", "servicebinding", name, "-o", "json")).out);
+    return Codec.JSON.readTree(ok(cli(token, "get", "servicebinding", name, "-o", "json")).out());
   }
 
   private void ready(String token, String binding) {
@@ -240,33 +238,13 @@ class GovernanceScenarioTest {
     return out.lines().toList();
   }
 
-  private static Run ok(Run r) {
-    assertThat(r.code).as(r.toString()).isZero();
+  private static Cli ok(Cli r) {
+    assertThat(r.code()).as(r.toString()).isZero();
     return r;
   }
 
-  private Run cli(String token, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--server",
-            platform.uri().toString(),
-            "--token",
-            token,
-            "--config",
-            dir.resolve("absent.yaml").toString()));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        TroupeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-            .execute(all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+  private Cli cli(String token, String... args) {
+    return Cli.against(platform.uri(), token, dir, args);
   }
 
-  private record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
-    }
-  }
 }

@@ -26,6 +26,23 @@ public record Cli(int code, String out, String err) {
     return raw(all.toArray(String[]::new));
   }
 
+  /**
+   * Runs {@code args} against a real server as the holder of {@code token}, with a config file
+   * that does not exist.
+   */
+  public static Cli against(java.net.URI server, String token, Path dir, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--server",
+            server.toString(),
+            "--token",
+            token,
+            "--config",
+            dir.resolve("absent-config.yaml").toString()));
+    return raw(all.toArray(String[]::new));
+  }
+
   public static Cli raw(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
