@@ -251,5 +251,4 @@ class AdminCommandsTest {
   private Cli as(String token, String... args) {
     return Cli.against(platform.uri(), token, dir, args);
   }
-
 }

@@ -178,7 +178,8 @@ class DeliveryEndToEndTest {
   void undeployThenResumeDeploysAgain() {
     Cli undeploy = cli(admin, "undeploy", "reports", "-e", "development", "--reason", "e2e");
     assertThat(undeploy.code()).as(undeploy.toString()).isZero();
-    assertThat(undeploy.out()).contains("reports in development: undeployed (release state Undeploy");
+    assertThat(undeploy.out())
+        .contains("reports in development: undeployed (release state Undeploy");
     Cli gone =
         cli(
             admin,
@@ -237,5 +238,4 @@ class DeliveryEndToEndTest {
   private Cli cli(String token, String... args) {
     return Cli.against(platform.uri(), token, dir, args);
   }
-
 }

@@ -109,7 +109,9 @@ class GovernanceScenarioTest {
     assertThat(own.err()).contains("APPROVAL_NOT_ALLOWED");
     Cli automated = cli(bot, "approve", first);
     assertThat(automated.code()).as(automated.toString()).isEqualTo(1);
-    assertThat(automated.err()).contains("APPROVAL_NOT_ALLOWED").contains("manual approval required");
+    assertThat(automated.err())
+        .contains("APPROVAL_NOT_ALLOWED")
+        .contains("manual approval required");
     assertThat(promotion(admin, first).path("status").path("phase").asText()).isEqualTo("Pending");
 
     // 5. The approver approves; production runs the promoted artifact.
@@ -246,5 +248,4 @@ class GovernanceScenarioTest {
   private Cli cli(String token, String... args) {
     return Cli.against(platform.uri(), token, dir, args);
   }
-
 }

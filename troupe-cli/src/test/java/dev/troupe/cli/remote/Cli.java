@@ -27,8 +27,8 @@ public record Cli(int code, String out, String err) {
   }
 
   /**
-   * Runs {@code args} against a real server as the holder of {@code token}, with a config file
-   * that does not exist.
+   * Runs {@code args} against a real server as the holder of {@code token}, with a config file that
+   * does not exist.
    */
   public static Cli against(java.net.URI server, String token, Path dir, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
