@@ -1,5 +1,13 @@
 package dev.troupe.server.api;
 
+import static dev.troupe.server.api.OpenApiSchemas.integer;
+import static dev.troupe.server.api.OpenApiSchemas.object;
+import static dev.troupe.server.api.OpenApiSchemas.ok;
+import static dev.troupe.server.api.OpenApiSchemas.props;
+import static dev.troupe.server.api.OpenApiSchemas.query;
+import static dev.troupe.server.api.OpenApiSchemas.ref;
+import static dev.troupe.server.api.OpenApiSchemas.string;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +23,6 @@ import java.util.Set;
  */
 final class AccessOpenApi {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final String SCHEMAS = "#/components/schemas/";
   private static final Set<Operation> OPERATIONS =
       EnumSet.of(
           Operation.LIST_USERS,
@@ -155,43 +162,5 @@ final class AccessOpenApi {
     ObjectNode next = props(records).putObject("next");
     next.putArray("type").add("integer").add("null");
     next.put("description", "pass as after for the next page; null on the last page");
-  }
-
-  private static void ok(ObjectNode responses, String code, String description, ObjectNode schema) {
-    ObjectNode resp = responses.putObject(code);
-    resp.put("description", description);
-    resp.putObject("content").putObject(Responses.JSON).set("schema", schema);
-  }
-
-  private static void query(ArrayNode params, String name, ObjectNode schema, String description) {
-    ObjectNode p = params.addObject();
-    p.put("name", name);
-    p.put("in", "query");
-    p.set("schema", schema);
-    p.put("description", description);
-  }
-
-  private static ObjectNode object(ObjectNode schemas, String name, String description) {
-    ObjectNode o = schemas.putObject(name);
-    o.put("type", "object");
-    o.put("description", description);
-    o.putObject("properties");
-    return o;
-  }
-
-  private static ObjectNode props(ObjectNode schema) {
-    return (ObjectNode) schema.get("properties");
-  }
-
-  private static ObjectNode ref(String schema) {
-    return F.objectNode().put("$ref", SCHEMAS + schema);
-  }
-
-  private static ObjectNode string() {
-    return F.objectNode().put("type", "string");
-  }
-
-  private static ObjectNode integer() {
-    return F.objectNode().put("type", "integer");
   }
 }

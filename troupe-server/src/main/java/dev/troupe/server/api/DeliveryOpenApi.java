@@ -1,5 +1,14 @@
 package dev.troupe.server.api;
 
+import static dev.troupe.server.api.OpenApiSchemas.bool;
+import static dev.troupe.server.api.OpenApiSchemas.integer;
+import static dev.troupe.server.api.OpenApiSchemas.object;
+import static dev.troupe.server.api.OpenApiSchemas.ok;
+import static dev.troupe.server.api.OpenApiSchemas.props;
+import static dev.troupe.server.api.OpenApiSchemas.query;
+import static dev.troupe.server.api.OpenApiSchemas.ref;
+import static dev.troupe.server.api.OpenApiSchemas.string;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +25,6 @@ import java.util.Set;
  */
 final class DeliveryOpenApi {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final String SCHEMAS = "#/components/schemas/";
 
   private static final Set<Operation> OPERATIONS =
       EnumSet.of(
@@ -122,7 +130,7 @@ final class DeliveryOpenApi {
         query(
             params,
             "revision",
-            F.objectNode().put("type", "integer"),
+            integer(),
             "render this revision's content against the current platform");
         ok(responses, "200", "the rendered objects", ref("RenderedObjects"));
       }
@@ -255,51 +263,13 @@ final class DeliveryOpenApi {
   }
 
   private static void dryRun(ArrayNode params) {
-    query(
-        params,
-        "dryRun",
-        F.objectNode().put("type", "boolean"),
-        "check and return the would-be result without writing");
+    query(params, "dryRun", bool(), "check and return the would-be result without writing");
   }
 
   private static void body(ObjectNode op, ObjectNode schema, boolean required) {
     ObjectNode rb = op.putObject("requestBody");
     rb.put("required", required);
     rb.putObject("content").putObject(Responses.JSON).set("schema", schema);
-  }
-
-  private static void ok(ObjectNode responses, String code, String description, ObjectNode schema) {
-    ObjectNode resp = responses.putObject(code);
-    resp.put("description", description);
-    resp.putObject("content").putObject(Responses.JSON).set("schema", schema);
-  }
-
-  private static void query(ArrayNode params, String name, ObjectNode schema, String description) {
-    ObjectNode p = params.addObject();
-    p.put("name", name);
-    p.put("in", "query");
-    p.set("schema", schema);
-    p.put("description", description);
-  }
-
-  private static ObjectNode object(ObjectNode schemas, String name, String description) {
-    ObjectNode o = schemas.putObject(name);
-    o.put("type", "object");
-    o.put("description", description);
-    o.putObject("properties");
-    return o;
-  }
-
-  private static ObjectNode props(ObjectNode schema) {
-    return (ObjectNode) schema.get("properties");
-  }
-
-  private static ObjectNode ref(String schema) {
-    return F.objectNode().put("$ref", SCHEMAS + schema);
-  }
-
-  private static ObjectNode string() {
-    return F.objectNode().put("type", "string");
   }
 
   private static ObjectNode nullable(String type) {

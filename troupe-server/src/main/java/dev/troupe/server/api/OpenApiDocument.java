@@ -1,5 +1,11 @@
 package dev.troupe.server.api;
 
+import static dev.troupe.server.api.OpenApiSchemas.bool;
+import static dev.troupe.server.api.OpenApiSchemas.integer;
+import static dev.troupe.server.api.OpenApiSchemas.object;
+import static dev.troupe.server.api.OpenApiSchemas.ref;
+import static dev.troupe.server.api.OpenApiSchemas.string;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +22,6 @@ import java.util.Locale;
  */
 final class OpenApiDocument {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final String SCHEMAS = "#/components/schemas/";
 
   private OpenApiDocument() {}
 
@@ -105,7 +110,7 @@ final class OpenApiDocument {
     }
     ArrayNode params = op.putArray("parameters");
     for (String p : r.pathParams()) {
-      ObjectNode param = param(params, p, "path", stringSchema());
+      ObjectNode param = param(params, p, "path", string());
       param.put("required", true);
       param.put("description", pathParamDescription(p));
     }
@@ -129,33 +134,31 @@ final class OpenApiDocument {
   private static void queryParams(Operation op, ArrayNode params) {
     switch (op) {
       case LIST, LIST_ALL, EVENTS -> {
-        param(params, "labelSelector", "query", stringSchema())
+        param(params, "labelSelector", "query", string())
             .put("description", "e.g. app=shop,tier in (web,api)");
-        param(params, "limit", "query", integerSchema())
+        param(params, "limit", "query", integer())
             .put("description", "page size; 0 for everything");
-        param(params, "continue", "query", stringSchema())
+        param(params, "continue", "query", string())
             .put("description", "the token of the previous page");
-        param(params, "watch", "query", booleanSchema())
+        param(params, "watch", "query", bool())
             .put("description", "stream changes as server-sent events");
-        param(params, "resourceVersion", "query", stringSchema())
+        param(params, "resourceVersion", "query", string())
             .put("description", "with watch: resume after this revision");
         if (op == Operation.EVENTS) {
-          param(params, "kind", "query", stringSchema())
-              .put("description", "involved object's kind");
-          param(params, "name", "query", stringSchema())
-              .put("description", "involved object's name");
+          param(params, "kind", "query", string()).put("description", "involved object's kind");
+          param(params, "name", "query", string()).put("description", "involved object's name");
         }
       }
       case CREATE, REPLACE, PATCH, REPLACE_STATUS, PATCH_STATUS -> dryRun(params);
       case DELETE -> {
         dryRun(params);
         propagation(params);
-        param(params, "resourceVersion", "query", stringSchema())
+        param(params, "resourceVersion", "query", string())
             .put("description", "precondition: delete only this version");
       }
       case APPLY -> {
         dryRun(params);
-        param(params, "batch", "query", booleanSchema())
+        param(params, "batch", "query", bool())
             .put("description", "admit atomically (YAML bodies; JSON bodies say it in the body)");
         namespaceParam(params);
       }
@@ -169,18 +172,18 @@ final class OpenApiDocument {
   }
 
   private static void dryRun(ArrayNode params) {
-    param(params, "dryRun", "query", booleanSchema())
+    param(params, "dryRun", "query", bool())
         .put("description", "admit and return the would-be result without writing");
   }
 
   private static void propagation(ArrayNode params) {
-    ObjectNode schema = stringSchema();
+    ObjectNode schema = string();
     schema.putArray("enum").add("Background").add("Foreground").add("Orphan");
     param(params, "propagation", "query", schema).put("description", "how dependents are deleted");
   }
 
   private static void namespaceParam(ArrayNode params) {
-    param(params, "namespace", "query", stringSchema())
+    param(params, "namespace", "query", string())
         .put("description", "organization of objects that name none (default: default)");
   }
 
@@ -202,7 +205,7 @@ final class OpenApiDocument {
         ObjectNode content = body(op, Responses.JSON, ref("ApplyRequest"));
         content
             .putObject("application/yaml")
-            .set("schema", stringSchema().put("description", "a multi-document YAML stream"));
+            .set("schema", string().put("description", "a multi-document YAML stream"));
       }
       case DELETE_BATCH -> body(op, Responses.JSON, ref("DeleteRequest"));
       default -> {}
@@ -241,7 +244,7 @@ final class OpenApiDocument {
             .putObject("text/event-stream")
             .set(
                 "schema",
-                stringSchema()
+                string()
                     .put(
                         "description",
                         "events: id (revision), event (ADDED, MODIFIED, DELETED, ERROR), data"
@@ -274,13 +277,13 @@ final class OpenApiDocument {
   private static void commonSchemas(ObjectNode s) {
     ObjectNode problem = object(s, "Problem", "An RFC 9457 problem");
     ObjectNode pp = (ObjectNode) problem.get("properties");
-    pp.set("type", stringSchema().put("format", "uri"));
-    pp.set("title", stringSchema());
-    pp.set("status", integerSchema());
-    pp.set("detail", stringSchema());
+    pp.set("type", string().put("format", "uri"));
+    pp.set("title", string());
+    pp.set("status", integer());
+    pp.set("detail", string());
     pp.set(
         "code",
-        stringSchema()
+        string()
             .put(
                 "description",
                 "INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, UNKNOWN_KIND,"
@@ -296,33 +299,33 @@ final class OpenApiDocument {
     for (String f :
         List.of(
             "path", "message", "rule", "severity", "hint", "kind", "namespace", "name", "file")) {
-      ep.set(f, stringSchema());
+      ep.set(f, string());
     }
-    ep.set("line", integerSchema());
-    ep.set("column", integerSchema());
+    ep.set("line", integer());
+    ep.set("column", integer());
 
     ObjectNode list = object(s, "List", "One page of a list");
     ObjectNode lp = (ObjectNode) list.get("properties");
-    lp.set("apiVersion", stringSchema());
-    lp.set("kind", stringSchema());
+    lp.set("apiVersion", string());
+    lp.set("kind", string());
     lp.putObject("items").put("type", "array").set("items", F.objectNode().put("type", "object"));
     ObjectNode meta = lp.putObject("metadata");
     meta.put("type", "object");
     ObjectNode mp = meta.putObject("properties");
     mp.putObject("continue").putArray("type").add("string").add("null");
-    mp.set("resourceVersion", stringSchema());
+    mp.set("resourceVersion", string());
 
     ObjectNode event = object(s, "WatchEvent", "The data of one server-sent watch event");
     ObjectNode wp = (ObjectNode) event.get("properties");
-    ObjectNode type = stringSchema();
+    ObjectNode type = string();
     type.putArray("enum").add("ADDED").add("MODIFIED").add("DELETED").add("ERROR");
     wp.set("type", type);
     wp.putObject("object").put("type", "object");
 
     ObjectNode anyObject = object(s, "Object", "An object of any kind");
     ObjectNode op = (ObjectNode) anyObject.get("properties");
-    op.set("apiVersion", stringSchema());
-    op.set("kind", stringSchema());
+    op.set("apiVersion", string());
+    op.set("kind", string());
     op.putObject("metadata").put("type", "object");
     op.putObject("spec").put("type", "object");
     op.putObject("status").put("type", "object");
@@ -330,15 +333,15 @@ final class OpenApiDocument {
     ObjectNode apply = object(s, "ApplyRequest", "Objects to create or configure");
     ObjectNode ap = (ObjectNode) apply.get("properties");
     ap.putObject("objects").put("type", "array").set("items", ref("Object"));
-    ap.set("batch", booleanSchema());
+    ap.set("batch", bool());
     apply.putArray("required").add("objects");
 
     ObjectNode result = object(s, "ApplyResult", "What apply did with one object");
     ObjectNode rp = (ObjectNode) result.get("properties");
-    rp.set("kind", stringSchema());
-    rp.set("namespace", stringSchema());
-    rp.set("name", stringSchema());
-    ObjectNode action = stringSchema();
+    rp.set("kind", string());
+    rp.set("namespace", string());
+    rp.set("name", string());
+    ObjectNode action = string();
     action.putArray("enum").add("created").add("configured").add("unchanged").add("failed");
     rp.set("action", action);
     rp.set("object", ref("Object"));
@@ -360,10 +363,10 @@ final class OpenApiDocument {
     ObjectNode item = dr.putObject("items");
     item.put("type", "object");
     ObjectNode ip = item.putObject("properties");
-    ip.set("kind", stringSchema());
-    ip.set("namespace", stringSchema());
-    ip.set("name", stringSchema());
-    ObjectNode da = stringSchema();
+    ip.set("kind", string());
+    ip.set("namespace", string());
+    ip.set("name", string());
+    ObjectNode da = string();
     da.putArray("enum").add("deleted").add("notfound");
     ip.set("action", da);
 
@@ -372,36 +375,12 @@ final class OpenApiDocument {
     ObjectNode k = kinds.putObject("items");
     k.put("type", "object");
     ObjectNode kp = k.putObject("properties");
-    kp.set("kind", stringSchema());
-    kp.set("plural", stringSchema());
-    kp.set("namespaced", booleanSchema());
-    kp.putObject("shortNames").put("type", "array").set("items", stringSchema());
+    kp.set("kind", string());
+    kp.set("plural", string());
+    kp.set("namespaced", bool());
+    kp.putObject("shortNames").put("type", "array").set("items", string());
 
     ObjectNode health = object(s, "Health", "Server health");
-    ((ObjectNode) health.get("properties")).set("status", stringSchema());
-  }
-
-  private static ObjectNode object(ObjectNode schemas, String name, String description) {
-    ObjectNode o = schemas.putObject(name);
-    o.put("type", "object");
-    o.put("description", description);
-    o.putObject("properties");
-    return o;
-  }
-
-  private static ObjectNode ref(String schema) {
-    return F.objectNode().put("$ref", SCHEMAS + schema);
-  }
-
-  private static ObjectNode stringSchema() {
-    return F.objectNode().put("type", "string");
-  }
-
-  private static ObjectNode integerSchema() {
-    return F.objectNode().put("type", "integer");
-  }
-
-  private static ObjectNode booleanSchema() {
-    return F.objectNode().put("type", "boolean");
+    ((ObjectNode) health.get("properties")).set("status", string());
   }
 }
