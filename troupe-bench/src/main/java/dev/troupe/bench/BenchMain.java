@@ -50,8 +50,11 @@ public final class BenchMain {
 
   static final String RECONCILE_USAGE =
       """
-      usage: troupe bench reconcile --components N [--environments E] [--changes C] [--timeout S]
+      usage: troupe bench reconcile --components N [--environments E] [--per-project P]
+                                    [--changes C] [--timeout S]
         --components N    components applied (Component, Workload, Service claim each; required)
+        --per-project P   components per project; the components are spread over projects of P
+                          (default 50; --per-project N puts them all in one project)
         --environments E  environments of the pipeline; every component is promoted through all
                           of them (default 3)
         --changes C       single Workload edits timed one at a time for the p99 (default 100)
@@ -86,6 +89,7 @@ public final class BenchMain {
     int environments = 3;
     int changes = 100;
     int timeout = 1800;
+    int perProject = 50;
     for (int i = 1; i < args.size(); i += 2) {
       String flag = args.get(i);
       if (i + 1 >= args.size()) {
@@ -97,6 +101,7 @@ public final class BenchMain {
         case "--environments" -> environments = number(flag, value, 1);
         case "--changes" -> changes = number(flag, value, 1);
         case "--timeout" -> timeout = number(flag, value, 1);
+        case "--per-project" -> perProject = number(flag, value, 1);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -104,7 +109,7 @@ public final class BenchMain {
       throw new IllegalArgumentException("--components N is required");
     }
     return new ReconcileBench.Options(
-        components, environments, changes, java.time.Duration.ofSeconds(timeout));
+        components, environments, perProject, changes, java.time.Duration.ofSeconds(timeout));
   }
 
   static RenderBench.Options parse(List<String> args) {

@@ -48,8 +48,11 @@ import java.util.stream.Collectors;
  * i.e. its Release has been applied and observed.
  */
 final class ReconcileBench {
-  /** Options: components, environments, single changes to time, the change budget. */
-  record Options(int components, int environments, int changes, Duration timeout) {}
+  /**
+   * Options: components, environments, components per project, single changes to time, the budget
+   * of each phase.
+   */
+  record Options(int components, int environments, int perProject, int changes, Duration timeout) {}
 
   /** The figures. */
   record Result(
@@ -74,6 +77,10 @@ final class ReconcileBench {
   private final Map<ObjectKey, Long> generationBefore = new ConcurrentHashMap<>();
   private final java.util.Set<ObjectKey> redone = ConcurrentHashMap.newKeySet();
   private volatile long lastRedone;
+  private final Map<String, java.util.concurrent.atomic.LongAdder> writesByKind =
+      new ConcurrentHashMap<>();
+  private volatile boolean counting;
+  private int perProject = Integer.MAX_VALUE;
 
   ReconcileBench(PrintStream out, PrintStream err) {
     this.out = out;
@@ -88,6 +95,7 @@ final class ReconcileBench {
       throw new UncheckedIOException(e);
     }
     err.println("troupe bench reconcile: data directory " + dir);
+    perProject = o.perProject();
     try (Engine engine =
         Engine.open(dir, Clock.systemUTC(), ControllerContext.Settings.defaults())) {
       engine.cache().addListener(this::observe);
@@ -97,11 +105,12 @@ final class ReconcileBench {
       for (int i = 1; i <= o.environments(); i++) {
         envs.add("env-" + i);
       }
-      apply(store, engine, platform(envs));
+      apply(store, engine, platform(envs, projects(o.components())));
       await("platform", () -> engine.awaitIdle(Duration.ofSeconds(1)), o.timeout());
 
       long start = System.nanoTime();
       long firstRevision = store.currentRevision();
+      counting = true;
       for (int from = 0; from < o.components(); from += BATCH) {
         int to = Math.min(o.components(), from + BATCH);
         StringBuilder yaml = new StringBuilder();
@@ -120,12 +129,21 @@ final class ReconcileBench {
       for (int e = 1; e < envs.size(); e++) {
         String env = envs.get(e);
         for (int i = 0; i < o.components(); i++) {
-          store.create(promoted(store, name(i), envs.get(0), env));
+          store.create(promoted(store, i, envs.get(0), env));
         }
         awaitSettled(o.components() * (e + 1), o.timeout(), env);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       long writes = store.currentRevision() - firstRevision;
+      counting = false;
+      err.println("  store writes by kind: " + writesByKind());
+      err.println(
+          "  reconciles: "
+              + engine.controllers().stats().stream()
+                  .filter(st -> st.reconciles() > 0)
+                  .sorted((a, b) -> Long.compare(b.reconciles(), a.reconciles()))
+                  .map(st -> st.name() + " " + st.reconciles())
+                  .collect(Collectors.joining(", ")));
       int bindings = o.components() * envs.size();
       err.printf(Locale.ROOT, "  %d bindings settled in %.1f s%n", bindings, seconds);
 
@@ -185,6 +203,11 @@ final class ReconcileBench {
 
   /** Records, per binding, the generation and revision at which it last settled. */
   private void observe(Change c) {
+    if (counting) {
+      writesByKind
+          .computeIfAbsent(c.kind(), k -> new java.util.concurrent.atomic.LongAdder())
+          .increment();
+    }
     if ("Release".equals(c.kind()) && c.now() != null) {
       observeRelease(c);
       return;
@@ -219,6 +242,22 @@ final class ReconcileBench {
         && redone.add(c.key())) {
       lastRedone = System.nanoTime();
     }
+  }
+
+  /** The counted changes per kind, most first. */
+  private String writesByKind() {
+    return writesByKind.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+        .map(e -> e.getKey() + " " + e.getValue().sum())
+        .collect(Collectors.joining(", "));
+  }
+
+  private int projects(int components) {
+    return (components + perProject - 1) / perProject;
+  }
+
+  private String project(int component) {
+    return String.format(Locale.ROOT, "bench-%03d", component / perProject);
   }
 
   private void awaitSettled(int count, Duration timeout, String phase) {
@@ -316,7 +355,8 @@ final class ReconcileBench {
     }
   }
 
-  private static ObjectNode promoted(Store store, String component, String from, String env) {
+  private ObjectNode promoted(Store store, int index, String from, String env) {
+    String component = name(index);
     ObjectNode source = store.get("ServiceBinding", ORG, component);
     ObjectNode b = Codec.JSON.createObjectNode();
     b.put("apiVersion", "openchoreo.dev/v1alpha1").put("kind", "ServiceBinding");
@@ -324,7 +364,7 @@ final class ReconcileBench {
     meta.put("name", component + "-" + env).put("namespace", ORG);
     meta.putObject("labels")
         .put("openchoreo.dev/organization", ORG)
-        .put("openchoreo.dev/project", "bench")
+        .put("openchoreo.dev/project", project(index))
         .put("openchoreo.dev/component", component)
         .put("openchoreo.dev/environment", env);
     ObjectNode spec = source.path("spec").deepCopy();
@@ -333,7 +373,7 @@ final class ReconcileBench {
     return b;
   }
 
-  private static String platform(List<String> envs) {
+  private static String platform(List<String> envs, int projects) {
     StringBuilder y = new StringBuilder();
     y.append(
         """
@@ -398,14 +438,17 @@ final class ReconcileBench {
         y.append("      targetEnvironmentRefs: []\n");
       }
     }
-    y.append(
-        """
-        ---
-        apiVersion: openchoreo.dev/v1alpha1
-        kind: Project
-        metadata: {name: bench, namespace: bench}
-        spec: {deploymentPipelineRef: bench}
-        """);
+    for (int p = 0; p < projects; p++) {
+      y.append(
+          """
+          ---
+          apiVersion: openchoreo.dev/v1alpha1
+          kind: Project
+          metadata: {name: bench-%03d, namespace: bench}
+          spec: {deploymentPipelineRef: bench}
+          """
+              .formatted(p));
+    }
     return y.toString();
   }
 
@@ -413,22 +456,23 @@ final class ReconcileBench {
     return String.format(Locale.ROOT, "svc-%05d", i);
   }
 
-  private static String component(int i) {
+  private String component(int i) {
     String n = name(i);
+    String project = project(i);
     return """
         ---
         apiVersion: openchoreo.dev/v1alpha1
         kind: Component
         metadata: {name: %1$s, namespace: bench}
         spec:
-          owner: {projectName: bench}
+          owner: {projectName: %2$s}
           type: Service
         ---
         apiVersion: openchoreo.dev/v1alpha1
         kind: Workload
         metadata: {name: %1$s, namespace: bench}
         spec:
-          owner: {projectName: bench, componentName: %1$s}
+          owner: {projectName: %2$s, componentName: %1$s}
           containers:
             main:
               image: registry.example/bench/%1$s:1.0.0
@@ -441,11 +485,11 @@ final class ReconcileBench {
         kind: Service
         metadata: {name: %1$s, namespace: bench}
         spec:
-          owner: {projectName: bench, componentName: %1$s}
+          owner: {projectName: %2$s, componentName: %1$s}
           workloadName: %1$s
           className: bench-service
         """
-        .formatted(n);
+        .formatted(n, project);
   }
 
   private static double percentile(List<Double> sorted, double p) {

@@ -15,7 +15,7 @@ class ReconcileBenchTest {
   @Test
   void parsesOptionsWithDefaults() {
     assertThat(BenchMain.parseReconcile(List.of("reconcile", "--components", "10000")))
-        .isEqualTo(new ReconcileBench.Options(10000, 3, 100, Duration.ofSeconds(1800)));
+        .isEqualTo(new ReconcileBench.Options(10000, 3, 50, 100, Duration.ofSeconds(1800)));
     assertThatThrownBy(() -> BenchMain.parseReconcile(List.of("reconcile")))
         .hasMessage("--components N is required");
     assertThatThrownBy(
@@ -32,7 +32,7 @@ class ReconcileBenchTest {
         new ReconcileBench(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(new ReconcileBench.Options(4, 2, 3, Duration.ofSeconds(120)));
+            .run(new ReconcileBench.Options(4, 2, 3, 3, Duration.ofSeconds(120)));
 
     assertThat(r.bindings()).isEqualTo(8);
     assertThat(r.fanOutBindings()).isEqualTo(8);
