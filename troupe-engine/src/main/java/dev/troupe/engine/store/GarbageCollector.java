@@ -19,6 +19,9 @@ import java.util.Set;
  *
  * <p>A dependent that still has another live owner is not deleted; it loses the reference to the
  * deleted owner instead.
+ *
+ * <p>Trees found in the transaction are shared (see {@link SqliteTx}): changes are made on new
+ * roots and metadata over them, never in place.
  */
 final class GarbageCollector {
   /** The finalizer that holds an owner deleted in the foreground. */
@@ -76,6 +79,9 @@ final class GarbageCollector {
    * the foreground are released when this object stopped blocking them.
    */
   void afterWrite(ObjectNode before, ObjectNode after) {
+    if (before != null && ObjectTree.sameOwnerReferences(before, after)) {
+      return;
+    }
     List<ObjectTree.OwnerRef> refs = ObjectTree.ownerRefs(after);
     if (before != null && refs.equals(ObjectTree.ownerRefs(before))) {
       return;
@@ -93,7 +99,7 @@ final class GarbageCollector {
   }
 
   private ObjectNode markTerminating(ObjectNode object, boolean foreground) {
-    ObjectNode next = object.deepCopy();
+    ObjectNode next = ObjectTree.withOwnMeta(object);
     ObjectNode meta = ObjectTree.meta(next);
     meta.put("deletionTimestamp", Timestamps.now(clock));
     meta.put("generation", ObjectTree.generation(object) + 1);
@@ -143,7 +149,7 @@ final class GarbageCollector {
         || tx.hasBlockingDependents(ownerUid)) {
       return;
     }
-    ObjectNode next = owner.deepCopy();
+    ObjectNode next = ObjectTree.withOwnMeta(owner);
     List<String> rest = new ArrayList<>(ObjectTree.finalizers(owner));
     rest.remove(FOREGROUND_FINALIZER);
     ObjectTree.setFinalizers(ObjectTree.meta(next), rest);

@@ -28,4 +28,27 @@ public final class MergePatch {
     }
     return result;
   }
+
+  /**
+   * {@link #apply} without copies, for the store's write path: the result is a new node along the
+   * patched paths and shares every other node with {@code target}, and takes the patch's own nodes.
+   * Neither argument is modified; the result must not be modified either (it shares).
+   */
+  static JsonNode applyShared(JsonNode target, JsonNode patch) {
+    if (!(patch instanceof ObjectNode p)) {
+      return patch;
+    }
+    ObjectNode result = JsonNodeFactory.instance.objectNode();
+    if (target instanceof ObjectNode t) {
+      result.setAll(t);
+    }
+    for (Map.Entry<String, JsonNode> e : p.properties()) {
+      if (e.getValue().isNull()) {
+        result.remove(e.getKey());
+      } else {
+        result.set(e.getKey(), applyShared(result.get(e.getKey()), e.getValue()));
+      }
+    }
+    return result;
+  }
 }

@@ -15,6 +15,12 @@ import java.util.random.RandomGenerator;
  * The write semantics of the store inside one transaction (model.md §2.2): system metadata on
  * create, preconditions, generation, the status subresource, merge patches, terminating objects.
  * Deletion and its cascade are the {@link GarbageCollector}'s.
+ *
+ * <p>Trees: inputs (objects and patches) are the store's own copies, made on the caller's thread
+ * ({@link SqliteStore}); their nodes become part of the stored tree. Stored trees from {@link
+ * Tx#find} are shared and never modified: a write builds a new root and {@code metadata} over the
+ * unchanged nodes, so a status write copies nothing. Members equal to the stored ones are replaced
+ * by the stored nodes ({@link ObjectTree#sameSharing}), so versions share what they have in common.
  */
 final class Mutations {
   /** The characters {@code generateName} appends (model.md §2.2). */
@@ -45,8 +51,8 @@ final class Mutations {
     this.gc = new GarbageCollector(tx, clock);
   }
 
-  ObjectNode create(ObjectNode input) {
-    ObjectNode object = input.deepCopy();
+  /** Creates {@code object} (the store's own copy, which becomes the stored tree). */
+  ObjectNode create(ObjectNode object) {
     String kind = ObjectTree.text(object, "kind");
     if (kind.isEmpty()) {
       throw Invalid.required("kind", "kind is required");
@@ -71,6 +77,7 @@ final class Mutations {
     return stored;
   }
 
+  /** Replaces spec and metadata with those of {@code input} (the store's own copy). */
   ObjectNode update(ObjectNode input) {
     ObjectKey key = ObjectKey.of(input);
     ObjectNode stored = require(key);
@@ -78,6 +85,7 @@ final class Mutations {
     return replaceSpecAndMetadata(key, stored, input);
   }
 
+  /** Replaces status with that of {@code input} (the store's own copy). */
   ObjectNode updateStatus(ObjectNode input) {
     ObjectKey key = ObjectKey.of(input);
     ObjectNode stored = require(key);
@@ -85,12 +93,13 @@ final class Mutations {
     return replaceStatus(stored, input);
   }
 
+  /** Applies {@code patch} (the store's own copy). */
   ObjectNode patch(ObjectKey key, ObjectNode patch, String expectedVersion, boolean status) {
     ObjectNode stored = require(key);
     if (expectedVersion != null && !expectedVersion.equals(ObjectTree.resourceVersion(stored))) {
       throw Conflict.modified(key);
     }
-    if (!(MergePatch.apply(stored, patch) instanceof ObjectNode merged)) {
+    if (!(MergePatch.applyShared(stored, patch) instanceof ObjectNode merged)) {
       throw new Invalid(Invalid.Reason.InvalidValue, "", "a merge patch must be a JSON object");
     }
     checkIdentity(key, merged);
@@ -107,21 +116,21 @@ final class Mutations {
     return gc.delete(stored, propagation == null ? Propagation.BACKGROUND : propagation);
   }
 
+  /** {@code input} may share nodes with {@code stored} (a merge patch): only new nodes change. */
   private ObjectNode replaceSpecAndMetadata(ObjectKey key, ObjectNode stored, ObjectNode input) {
-    ObjectNode next = input.deepCopy();
+    ObjectNode next = ObjectTree.withOwnMeta(input);
     next.remove("status");
     if (stored.has("status")) {
-      next.set("status", stored.get("status").deepCopy());
+      next.set("status", stored.get("status"));
     }
     ObjectNode meta = ObjectTree.meta(next);
-    next.set("metadata", meta);
     ObjectNode old = ObjectTree.meta(stored);
     for (String member : SYSTEM_META) {
       JsonNode v = old.get(member);
       if (v == null) {
         meta.remove(member);
       } else {
-        meta.set(member, v.deepCopy());
+        meta.set(member, v);
       }
     }
     ObjectTree.setFinalizers(meta, ObjectTree.finalizers(next));
@@ -132,26 +141,30 @@ final class Mutations {
     }
     if (specChanged) {
       meta.put("generation", ObjectTree.generation(stored) + 1);
+    } else if (stored.get("spec") != null) {
+      next.set("spec", stored.get("spec"));
     }
-    return commit(stored, ObjectTree.canonicalize(next));
+    return commit(stored, next);
   }
 
   private ObjectNode replaceStatus(ObjectNode stored, ObjectNode input) {
-    ObjectNode next = stored.deepCopy();
+    ObjectNode next = ObjectTree.shallowCopy(stored);
     JsonNode status = input.get("status");
     if (status == null || status.isNull()) {
       next.remove("status");
     } else {
-      next.set("status", status.deepCopy());
+      next.set("status", status);
     }
-    return commit(stored, ObjectTree.canonicalize(next));
+    return commit(stored, next);
   }
 
-  /** Persists {@code next} unless nothing changed; a terminating object without finalizers goes. */
-  private ObjectNode commit(ObjectNode stored, ObjectNode next) {
-    ObjectNode comparable = next.deepCopy();
-    ObjectTree.meta(comparable).put("resourceVersion", ObjectTree.resourceVersion(stored));
-    if (ObjectTree.same(ObjectTree.canonicalize(comparable), stored)) {
+  /**
+   * Persists {@code next} unless it equals {@code stored} once canonical and carrying the stored
+   * resourceVersion; a terminating object without finalizers goes.
+   */
+  private ObjectNode commit(ObjectNode stored, ObjectNode proposed) {
+    ObjectNode next = ObjectTree.withResourceVersion(proposed, ObjectTree.resourceVersion(stored));
+    if (ObjectTree.sameSharing(next, stored)) {
       return stored;
     }
     if (ObjectTree.terminating(next) && ObjectTree.finalizers(next).isEmpty()) {

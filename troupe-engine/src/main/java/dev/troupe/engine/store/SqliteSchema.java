@@ -47,6 +47,9 @@ final class SqliteSchema {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
+    // Nothing reads generated keys; with them on, the driver matches every statement against a
+    // pattern and runs "SELECT last_insert_rowid()" after every INSERT.
+    config.setGetGeneratedKeys(false);
     Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     if (reader) {
       try (Statement s = c.createStatement()) {

@@ -1,11 +1,14 @@
 package dev.troupe.engine.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.api.codec.Codec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -21,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * new commits; the log keeps the latest {@link SqliteOptions#eventRetention()} events.
  *
  * <p>One process at a time may open a store file (a lock file next to it guards this).
+ *
+ * <p>Copies: the writer thread is serial, so the copies the {@link Store} contract needs are made
+ * on the caller's thread: the input before it is queued (only the parts the write uses), the result
+ * after the write returned. Inside the writer, trees are shared and immutable (see {@link
+ * SqliteTx}); watchers get those shared trees.
  */
 public final class SqliteStore implements Store {
   private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
@@ -101,7 +109,8 @@ public final class SqliteStore implements Store {
   @Override
   public ObjectNode create(ObjectNode object) {
     Objects.requireNonNull(object, "object");
-    return writer.submit(tx -> mutations(tx).create(object));
+    ObjectNode own = ObjectTree.deepCopyWithout(object, "status");
+    return writer.submit(tx -> mutations(tx).create(own)).deepCopy();
   }
 
   @Override
@@ -119,27 +128,31 @@ public final class SqliteStore implements Store {
   @Override
   public ObjectNode update(ObjectNode object) {
     Objects.requireNonNull(object, "object");
-    return writer.submit(tx -> mutations(tx).update(object));
+    ObjectNode own = ObjectTree.deepCopyWithout(object, "status");
+    return writer.submit(tx -> mutations(tx).update(own)).deepCopy();
   }
 
   @Override
   public ObjectNode updateStatus(ObjectNode object) {
     Objects.requireNonNull(object, "object");
-    return writer.submit(tx -> mutations(tx).updateStatus(object));
+    ObjectNode own = statusWrite(object);
+    return writer.submit(tx -> mutations(tx).updateStatus(own)).deepCopy();
   }
 
   @Override
   public ObjectNode patch(
       String kind, String namespace, String name, ObjectNode mergePatch, String expectedVersion) {
     ObjectKey key = new ObjectKey(kind, namespace, name);
-    return writer.submit(tx -> mutations(tx).patch(key, mergePatch, expectedVersion, false));
+    ObjectNode own = mergePatch == null ? null : mergePatch.deepCopy();
+    return writer.submit(tx -> mutations(tx).patch(key, own, expectedVersion, false)).deepCopy();
   }
 
   @Override
   public ObjectNode patchStatus(
       String kind, String namespace, String name, ObjectNode mergePatch, String expectedVersion) {
     ObjectKey key = new ObjectKey(kind, namespace, name);
-    return writer.submit(tx -> mutations(tx).patch(key, mergePatch, expectedVersion, true));
+    ObjectNode own = mergePatch == null ? null : mergePatch.deepCopy();
+    return writer.submit(tx -> mutations(tx).patch(key, own, expectedVersion, true)).deepCopy();
   }
 
   @Override
@@ -150,7 +163,12 @@ public final class SqliteStore implements Store {
       Propagation propagation,
       String preconditionResourceVersion) {
     ObjectKey key = new ObjectKey(kind, namespace, name);
-    return writer.submit(tx -> mutations(tx).delete(key, propagation, preconditionResourceVersion));
+    DeleteResult result =
+        writer.submit(tx -> mutations(tx).delete(key, propagation, preconditionResourceVersion));
+    return switch (result) {
+      case DeleteResult.Deleted d -> new DeleteResult.Deleted(d.object().deepCopy());
+      case DeleteResult.Terminating t -> new DeleteResult.Terminating(t.object().deepCopy());
+    };
   }
 
   @Override
@@ -199,6 +217,38 @@ public final class SqliteStore implements Store {
     reads.close();
     lock.close();
     log.atInfo().setMessage("Closed store").addKeyValue("file", file).log();
+  }
+
+  /** Runs {@code work} in the writer (for tests of the write path; results are not copied). */
+  <T> T write(SqliteWriter.Work<T> work) {
+    return writer.submit(work);
+  }
+
+  /**
+   * The parts of a status write the store reads (kind, name, namespace, uid, resourceVersion and
+   * status), copied: a status write of a large object copies only its status.
+   */
+  private static ObjectNode statusWrite(ObjectNode object) {
+    ObjectNode own = Codec.JSON.createObjectNode();
+    JsonNode kind = object.get("kind");
+    if (kind != null) {
+      own.set("kind", kind.deepCopy());
+    }
+    JsonNode meta = object.get("metadata");
+    if (meta instanceof ObjectNode m) {
+      ObjectNode ownMeta = own.putObject("metadata");
+      for (String member : List.of("name", "namespace", "uid", "resourceVersion")) {
+        JsonNode v = m.get(member);
+        if (v != null) {
+          ownMeta.set(member, v.deepCopy());
+        }
+      }
+    }
+    JsonNode status = object.get("status");
+    if (status != null) {
+      own.set("status", status.deepCopy());
+    }
+    return own;
   }
 
   private Mutations mutations(SqliteTx tx) {

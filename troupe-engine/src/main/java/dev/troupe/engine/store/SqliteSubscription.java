@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * (from the hub's memory when it reaches back far enough, else from the event log), delivers the
  * matching ones in order, and waits for the next commit. Replay and live delivery are the same
  * loop, so resuming from any retained revision needs nothing special.
+ *
+ * <p>Events are delivered as they are held, without a copy: every watcher gets the same event and
+ * tree, shared with the hub and the writer's cache, and must not modify it ({@link Store#watch}).
  */
 final class SqliteSubscription implements Subscription, Runnable {
   private static final Logger log = LoggerFactory.getLogger(SqliteSubscription.class);
@@ -76,7 +79,7 @@ final class SqliteSubscription implements Subscription, Runnable {
       }
       if (matches(e)) {
         try {
-          consumer.accept(new WatchEvent(e.type(), e.object().deepCopy(), e.revision()));
+          consumer.accept(e);
         } catch (RuntimeException ex) {
           log.atWarn()
               .setMessage("Watch consumer failed")

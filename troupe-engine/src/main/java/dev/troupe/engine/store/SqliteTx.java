@@ -16,12 +16,21 @@ import java.util.Optional;
 
 /**
  * {@link Tx} on the writer connection. Used only by the writer thread, inside the transaction the
- * writer opened. Keeps the revision counter and the events written since the last commit.
+ * writer opened. Keeps the revision counter, the events written since the last commit and the
+ * {@link TreeCache} of current stored trees.
+ *
+ * <p>Immutability: a tree {@link #put} stores is written to the database, held by the cache, handed
+ * to watchers in its event and returned to the writer's caller, all as the same instance; nothing
+ * modifies it afterwards (callers get a copy, see {@link SqliteStore}). Trees {@link #find} returns
+ * are such shared trees: {@link Mutations} and {@link GarbageCollector} build new trees from them
+ * and never modify them.
  */
 final class SqliteTx implements Tx, AutoCloseable {
   private final Connection conn;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final List<WatchEvent> pending = new ArrayList<>();
+  private final TreeCache cache;
+  private final StringBuilder scratch = new StringBuilder(8192);
   private long revision;
   private long compacted;
 
@@ -29,7 +38,11 @@ final class SqliteTx implements Tx, AutoCloseable {
     this.conn = conn;
     this.revision = stored.revision();
     this.compacted = stored.compacted();
+    this.cache = new TreeCache();
   }
+
+  /** Where a savepoint or transaction began: what to restore when it rolls back. */
+  record Mark(int events, int writes, long revision, long compacted) {}
 
   long revision() {
     return revision;
@@ -39,23 +52,39 @@ final class SqliteTx implements Tx, AutoCloseable {
     return compacted;
   }
 
-  /** A point to roll back to: the number of pending events. */
-  int mark() {
-    return pending.size();
+  /** A point to roll back to. */
+  Mark mark() {
+    return new Mark(pending.size(), cache.mark(), revision, compacted);
   }
 
-  /** Forgets what was written after {@code mark} (the database rolled back to a savepoint). */
-  void rollbackTo(int mark, long revisionAtMark, long compactedAtMark) {
-    pending.subList(mark, pending.size()).clear();
-    revision = revisionAtMark;
-    compacted = compactedAtMark;
+  /**
+   * Forgets what was written after {@code mark} (the database rolled back to the savepoint): its
+   * events, its revisions and the cached trees of the keys it wrote.
+   */
+  void rollbackTo(Mark mark) {
+    pending.subList(mark.events(), pending.size()).clear();
+    cache.rollbackTo(mark.writes());
+    revision = mark.revision();
+    compacted = mark.compacted();
+  }
+
+  /** The whole transaction rolled back: forgets its writes and every cached tree. */
+  void abort(Mark begin) {
+    rollbackTo(begin);
+    cache.clear();
   }
 
   /** The events of the committed transaction, in revision order; clears them. */
   List<WatchEvent> drain() {
     List<WatchEvent> out = List.copyOf(pending);
     pending.clear();
+    cache.committed();
     return out;
+  }
+
+  /** The writer's cache (for tests and diagnostics; writer thread only). */
+  TreeCache cache() {
+    return cache;
   }
 
   /** Records the revision counter in the transaction (once per commit). */
@@ -76,6 +105,18 @@ final class SqliteTx implements Tx, AutoCloseable {
 
   @Override
   public Optional<ObjectNode> find(ObjectKey key) {
+    ObjectNode cached = cache.get(key);
+    if (cached != null) {
+      assert matchesDatabase(key, cached) : "the writer's cached " + key + " differs from its row";
+      return Optional.of(cached);
+    }
+    Optional<ObjectNode> loaded = load(key);
+    loaded.ifPresent(tree -> cache.loaded(key, tree));
+    return loaded;
+  }
+
+  /** The row of {@code key} as stored, parsed, bypassing the cache. */
+  Optional<ObjectNode> load(ObjectKey key) {
     return queryJson(
         "SELECT json FROM objects WHERE kind = ? AND namespace = ? AND name = ?",
         key.kind(),
@@ -85,7 +126,23 @@ final class SqliteTx implements Tx, AutoCloseable {
 
   @Override
   public Optional<ObjectNode> findByUid(String uid) {
-    return queryJson("SELECT json FROM objects WHERE uid = ?", uid);
+    Optional<ObjectKey> key =
+        query(
+            "SELECT kind, namespace, name FROM objects WHERE uid = ?",
+            rs ->
+                rs.next()
+                    ? Optional.of(new ObjectKey(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    : Optional.empty(),
+            uid);
+    return key.flatMap(this::find);
+  }
+
+  /**
+   * Whether a cached tree is what its row holds (checked on every cache hit when assertions are on,
+   * as in tests): it fails when someone modified a shared tree.
+   */
+  private boolean matchesDatabase(ObjectKey key, ObjectNode cached) {
+    return load(key).map(row -> ObjectTree.same(row, cached)).orElse(false);
   }
 
   @Override
@@ -116,11 +173,20 @@ final class SqliteTx implements Tx, AutoCloseable {
         ownerUid);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The stored tree is a new root and metadata over the nodes of {@code object}, which the
+   * caller must not modify afterwards; it is serialized once, for the row and the event, reusing
+   * the text of members it shares with the previous version ({@link TreeJson}).
+   */
   @Override
   public ObjectNode put(ObjectNode object, WatchEvent.Type type) {
-    ObjectNode stored = withNextRevision(object);
+    ObjectNode stored = ObjectTree.withResourceVersion(object, String.valueOf(++revision));
     ObjectKey key = ObjectKey.of(stored);
-    String json = json(stored);
+    ObjectNode previous = cache.peek(key);
+    TreeJson text = TreeJson.write(stored, previous, cache.json(key, previous), scratch);
+    String json = text.text();
     exec(
         "INSERT INTO objects (kind, namespace, name, uid, resource_version, json)"
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, namespace, name) DO UPDATE SET"
@@ -132,14 +198,23 @@ final class SqliteTx implements Tx, AutoCloseable {
         ObjectTree.uid(stored),
         revision,
         json);
-    writeOwnerRefs(key, stored);
+    if (previous == null
+        || !ObjectTree.sameOwnerReferences(previous, stored)
+            && !ownerRows(previous).equals(ownerRows(stored))) {
+      writeOwnerRefs(key, stored);
+    }
     appendEvent(key, type, stored, json);
+    if (ObjectTree.readsBackTheSame(stored, previous)) {
+      cache.wrote(key, stored, text);
+    } else {
+      cache.wrote(key, null);
+    }
     return stored;
   }
 
   @Override
   public ObjectNode remove(ObjectNode object) {
-    ObjectNode last = withNextRevision(object);
+    ObjectNode last = ObjectTree.withResourceVersion(object, String.valueOf(++revision));
     ObjectKey key = ObjectKey.of(last);
     exec(
         "DELETE FROM objects WHERE kind = ? AND namespace = ? AND name = ?",
@@ -152,6 +227,7 @@ final class SqliteTx implements Tx, AutoCloseable {
         key.namespace(),
         key.name());
     appendEvent(key, WatchEvent.Type.DELETED, last, json(last));
+    cache.wrote(key, null);
     return last;
   }
 
@@ -163,10 +239,13 @@ final class SqliteTx implements Tx, AutoCloseable {
     statements.clear();
   }
 
-  private ObjectNode withNextRevision(ObjectNode object) {
-    ObjectNode copy = object.deepCopy();
-    ObjectTree.meta(copy).put("resourceVersion", String.valueOf(++revision));
-    return ObjectTree.canonicalize(copy);
+  /** The owner_refs rows of an object: owner uid → whether it blocks the owner's deletion. */
+  private static Map<String, Boolean> ownerRows(ObjectNode object) {
+    Map<String, Boolean> blocks = new LinkedHashMap<>();
+    for (ObjectTree.OwnerRef ref : ObjectTree.ownerRefs(object)) {
+      blocks.merge(ref.uid(), ref.blockOwnerDeletion(), Boolean::logicalOr);
+    }
+    return blocks;
   }
 
   private void writeOwnerRefs(ObjectKey key, ObjectNode stored) {
@@ -175,20 +254,17 @@ final class SqliteTx implements Tx, AutoCloseable {
         key.kind(),
         key.namespace(),
         key.name());
-    Map<String, Boolean> blocks = new LinkedHashMap<>();
-    for (ObjectTree.OwnerRef ref : ObjectTree.ownerRefs(stored)) {
-      blocks.merge(ref.uid(), ref.blockOwnerDeletion(), Boolean::logicalOr);
-    }
-    blocks.forEach(
-        (uid, block) ->
-            exec(
-                "INSERT INTO owner_refs (owner_uid, kind, namespace, name, block)"
-                    + " VALUES (?, ?, ?, ?, ?)",
-                uid,
-                key.kind(),
-                key.namespace(),
-                key.name(),
-                block ? 1 : 0));
+    ownerRows(stored)
+        .forEach(
+            (uid, block) ->
+                exec(
+                    "INSERT INTO owner_refs (owner_uid, kind, namespace, name, block)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                    uid,
+                    key.kind(),
+                    key.namespace(),
+                    key.name(),
+                    block ? 1 : 0));
   }
 
   private void appendEvent(ObjectKey key, WatchEvent.Type type, ObjectNode object, String json) {
@@ -201,7 +277,7 @@ final class SqliteTx implements Tx, AutoCloseable {
         key.name(),
         type.name(),
         json);
-    pending.add(new WatchEvent(type, object.deepCopy(), revision));
+    pending.add(new WatchEvent(type, object, revision));
   }
 
   static String json(ObjectNode object) {

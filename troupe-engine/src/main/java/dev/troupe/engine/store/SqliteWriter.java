@@ -119,8 +119,7 @@ final class SqliteWriter implements AutoCloseable {
   }
 
   private void execute(List<Job> batch) {
-    long revision = tx.revision();
-    long compacted = tx.compacted();
+    SqliteTx.Mark begin = tx.mark();
     List<Object> results = new ArrayList<>(batch.size());
     try {
       exec("BEGIN IMMEDIATE");
@@ -132,7 +131,7 @@ final class SqliteWriter implements AutoCloseable {
       exec("COMMIT");
     } catch (SQLException | RuntimeException | Error e) {
       rollbackQuietly();
-      tx.rollbackTo(0, revision, compacted);
+      tx.abort(begin);
       StoreException failure =
           new StoreException.Unavailable("the write was not committed: " + e.getMessage(), e);
       log.atError().setMessage("Failed to commit writes").setCause(e).log();
@@ -152,9 +151,7 @@ final class SqliteWriter implements AutoCloseable {
 
   /** One job in its own savepoint; its failure rolls back only its own writes. */
   private Object runOne(Job job) throws SQLException {
-    int mark = tx.mark();
-    long revision = tx.revision();
-    long compacted = tx.compacted();
+    SqliteTx.Mark mark = tx.mark();
     exec("SAVEPOINT job");
     try {
       Object result = job.work.run(tx);
@@ -165,7 +162,7 @@ final class SqliteWriter implements AutoCloseable {
     } catch (RuntimeException e) {
       exec("ROLLBACK TO job");
       exec("RELEASE job");
-      tx.rollbackTo(mark, revision, compacted);
+      tx.rollbackTo(mark);
       return new Failed(e);
     }
   }

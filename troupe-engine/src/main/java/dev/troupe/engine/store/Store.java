@@ -121,6 +121,9 @@ public interface Store extends AutoCloseable {
    * Changes already in the event log are replayed first, so a watch can resume from the last
    * revision it saw, also after the store was reopened.
    *
+   * <p>Unlike other trees the store returns, an event's object is shared (with every other watcher
+   * and with the store itself) and must not be modified: copy it to change it.
+   *
    * @param kind the kind to watch, or {@code null} for all kinds
    * @param namespace the namespace, or {@code null} for all namespaces
    * @param onError called once if the watch ends on its own (it fell behind the retained log:
