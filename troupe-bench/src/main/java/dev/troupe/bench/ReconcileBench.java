@@ -16,6 +16,7 @@ import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.platform.Engine;
 import dev.troupe.engine.runtime.Change;
 import dev.troupe.engine.runtime.Conditions;
+import dev.troupe.engine.store.ConcurrentWrites;
 import dev.troupe.engine.store.ObjectKey;
 import dev.troupe.engine.store.Store;
 import java.io.IOException;
@@ -128,8 +129,12 @@ final class ReconcileBench {
       awaitSettled(o.components(), o.timeout(), "first environment");
       for (int e = 1; e < envs.size(); e++) {
         String env = envs.get(e);
-        for (int i = 0; i < o.components(); i++) {
-          store.create(promoted(store, i, envs.get(0), env));
+        List<Integer> all = java.util.stream.IntStream.range(0, o.components()).boxed().toList();
+        for (ConcurrentWrites.Outcome<ObjectNode> w :
+            ConcurrentWrites.run(all, i -> store.create(promoted(store, i, envs.get(0), env)))) {
+          if (!w.ok()) {
+            throw w.error();
+          }
         }
         awaitSettled(o.components() * (e + 1), o.timeout(), env);
       }
@@ -350,8 +355,19 @@ final class ReconcileBench {
       throw new IllegalStateException(
           result.errors().stream().limit(5).map(Problem::toText).collect(Collectors.joining("\n")));
     }
+    // As the API server's batch apply does: objects of one admission order are written together
+    // and share the store's group commits.
+    Map<Integer, List<AdmittedObject>> groups = new java.util.TreeMap<>();
     for (AdmittedObject o : result.objects()) {
-      store.create(o.tree());
+      groups.computeIfAbsent(o.kind().admissionOrder(), k -> new ArrayList<>()).add(o);
+    }
+    for (List<AdmittedObject> group : groups.values()) {
+      for (ConcurrentWrites.Outcome<ObjectNode> w :
+          ConcurrentWrites.run(group, o -> store.create(o.tree()))) {
+        if (!w.ok()) {
+          throw w.error();
+        }
+      }
     }
   }
 

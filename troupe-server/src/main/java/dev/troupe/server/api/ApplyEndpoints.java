@@ -13,6 +13,7 @@ import dev.troupe.api.codec.SourceMap;
 import dev.troupe.api.codec.SourcePosition;
 import dev.troupe.api.kinds.KindDef;
 import dev.troupe.api.kinds.Kinds;
+import dev.troupe.engine.store.ConcurrentWrites;
 import dev.troupe.engine.store.Propagation;
 import dev.troupe.engine.store.Store;
 import dev.troupe.engine.store.StoreException;
@@ -63,11 +64,20 @@ final class ApplyEndpoints {
               input.documents(), AdmissionContext.Mode.BATCH, namespace, principal, input.locate());
       warnings.addAll(a.warnings());
       int written = 0;
-      for (AdmittedObject o : a.objects()) {
-        try {
-          results.add(write(ctx, o, dryRun));
-          written++;
-        } catch (StoreException e) {
+      for (List<AdmittedObject> group : byAdmissionOrder(a.objects())) {
+        // Objects of one admission order do not depend on each other: written together, they
+        // share the store's group commit instead of waiting for one disk flush each.
+        RuntimeException failure = null;
+        for (ConcurrentWrites.Outcome<ObjectNode> w :
+            ConcurrentWrites.run(group, o -> write(ctx, o, dryRun))) {
+          if (w.ok()) {
+            results.add(w.value());
+            written++;
+          } else if (failure == null) {
+            failure = w.error();
+          }
+        }
+        if (failure instanceof StoreException e) {
           ApiException p = ProblemDetails.of(e);
           throw new ApiException(
               p.status(),
@@ -80,6 +90,9 @@ final class ApplyEndpoints {
                   + " objects of the batch were written before this failure)",
               p.errors(),
               Map.of());
+        }
+        if (failure != null) {
+          throw failure;
         }
       }
     } else {
@@ -163,6 +176,20 @@ final class ApplyEndpoints {
   private static String namespaceOf(ObjectNode tree, String defaultNamespace) {
     String ns = tree.path("metadata").path("namespace").asText("");
     return ns.isEmpty() ? defaultNamespace : ns;
+  }
+
+  /** Consecutive runs of admitted objects of the same admission order, in order. */
+  private static List<List<AdmittedObject>> byAdmissionOrder(List<AdmittedObject> objects) {
+    List<List<AdmittedObject>> groups = new ArrayList<>();
+    int order = Integer.MIN_VALUE;
+    for (AdmittedObject o : objects) {
+      if (groups.isEmpty() || o.kind().admissionOrder() != order) {
+        groups.add(new ArrayList<>());
+        order = o.kind().admissionOrder();
+      }
+      groups.get(groups.size() - 1).add(o);
+    }
+    return groups;
   }
 
   private static List<Document> byKindOrder(List<Document> docs) {
