@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troupe.api.model.Resource;
 import dev.troupe.api.schema.Reporter;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a kind's semantic rules see while one object is admitted: the write (operation, mode,
@@ -49,6 +51,16 @@ public interface AdmissionContext {
 
   /** Every object of a kind in the same namespace (stored and batch), sorted by name. */
   <T extends Resource> List<T> list(Class<T> type);
+
+  /**
+   * The objects of {@link #list} whose {@code key} is {@code value}, sorted by name. {@code index}
+   * names the key function (the same name must always mean the same function): a batch indexes the
+   * stored objects once per index instead of scanning the whole kind for every object.
+   */
+  default <T extends Resource> List<T> listWhere(
+      Class<T> type, String index, Function<? super T, String> key, String value) {
+    return list(type).stream().filter(r -> Objects.equals(key.apply(r), value)).toList();
+  }
 
   /** An object of any namespace; only for Organizations (cluster-scoped). */
   <T extends Resource> Optional<T> findClusterScoped(Class<T> type, String name);

@@ -11,8 +11,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The objects a batch can see while it is admitted: the store, overlaid with the typed objects
@@ -23,6 +26,12 @@ final class BatchContext {
   private final AdmissionOptions options;
   private final Map<String, Resource> admitted = new HashMap<>();
   private final Set<String> declared = new HashSet<>();
+
+  /** kind + namespace prefix → name → admitted object. */
+  private final Map<String, Map<String, Resource>> admittedByKind = new HashMap<>();
+
+  /** kind + namespace prefix + index name → key value → stored objects, built on first use. */
+  private final Map<String, Map<String, List<Resource>>> storedIndexes = new HashMap<>();
 
   BatchContext(AdmissionOptions options) {
     this.options = options;
@@ -38,6 +47,9 @@ final class BatchContext {
 
   void admitted(Resource resource, String kind, String namespace) {
     admitted.put(key(kind, namespace, resource.name()), resource);
+    admittedByKind
+        .computeIfAbsent(key(kind, namespace, ""), k -> new HashMap<>())
+        .put(resource.name(), resource);
   }
 
   boolean declared(String kind, String namespace, String name) {
@@ -68,6 +80,49 @@ final class BatchContext {
     List<Resource> out = new ArrayList<>(byName.values());
     out.sort(Comparator.comparing(Resource::name));
     return out;
+  }
+
+  /**
+   * {@link #list} narrowed to the objects whose {@code key} is {@code value}. The stored objects
+   * are indexed once per batch and index; the batch's own objects win over stored ones of the same
+   * name, as in {@link #list}.
+   */
+  <T extends Resource> List<T> listWhere(
+      Class<T> type,
+      String namespace,
+      String index,
+      Function<? super T, String> key,
+      String value) {
+    String kind = Kinds.of(type).kind();
+    String prefix = key(kind, namespace, "");
+    Map<String, List<Resource>> stored =
+        storedIndexes.computeIfAbsent(
+            prefix + index,
+            k -> {
+              Map<String, List<Resource>> byValue = new HashMap<>();
+              for (Resource r : options.store().list(kind, namespace)) {
+                if (type.isInstance(r)) {
+                  String v = key.apply(type.cast(r));
+                  if (v != null) {
+                    byValue.computeIfAbsent(v, x -> new ArrayList<>()).add(r);
+                  }
+                }
+              }
+              return byValue;
+            });
+    Map<String, Resource> ours = admittedByKind.getOrDefault(prefix, Map.of());
+    Map<String, T> byName = new TreeMap<>();
+    for (Resource r : stored.getOrDefault(value, List.of())) {
+      if (!ours.containsKey(r.name())) {
+        byName.put(r.name(), type.cast(r));
+      }
+    }
+    for (Resource r : ours.values()) {
+      if (type.isInstance(r) && Objects.equals(key.apply(type.cast(r)), value)) {
+        byName.put(r.name(), type.cast(r));
+      }
+    }
+    return List.copyOf(byName.values());
   }
 
   /** The context handed to the rules of one object. */
@@ -144,6 +199,12 @@ final class BatchContext {
           .filter(type::isInstance)
           .map(type::cast)
           .toList();
+    }
+
+    @Override
+    public <T extends Resource> List<T> listWhere(
+        Class<T> type, String index, Function<? super T, String> key, String value) {
+      return BatchContext.this.listWhere(type, namespace, index, key, value);
     }
 
     @Override

@@ -60,6 +60,13 @@ final class ClaimRules {
     return "AEIOU".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
   }
 
+  /** The admission index of claims by owning component. */
+  private static final String OWNER_INDEX = "owner.componentName";
+
+  private static String componentOf(Claim c) {
+    return c.owner() == null ? null : c.owner().componentName();
+  }
+
   /** One claim per component across the three claim kinds ({@code Conflict}). */
   private static void checkOneClaim(Claim claim, AdmissionContext ctx) {
     Owner owner = claim.owner();
@@ -67,8 +74,12 @@ final class ClaimRules {
       return;
     }
     Stream.of(Service.class, WebApplication.class, ScheduledTask.class)
-        .flatMap(t -> ctx.list(t).stream().map(Claim.class::cast))
-        .filter(c -> c.owner() != null && owner.componentName().equals(c.owner().componentName()))
+        .flatMap(
+            t ->
+                ctx
+                    .listWhere(t, OWNER_INDEX, ClaimRules::componentOf, owner.componentName())
+                    .stream()
+                    .map(Claim.class::cast))
         .filter(c -> !(c.getClass() == claim.getClass() && c.name().equals(claim.name())))
         .findFirst()
         .ifPresent(

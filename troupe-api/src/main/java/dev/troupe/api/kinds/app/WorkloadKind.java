@@ -4,6 +4,7 @@ import dev.troupe.api.admission.AdmissionContext;
 import dev.troupe.api.admission.Rule;
 import dev.troupe.api.kinds.KindDef;
 import dev.troupe.api.schema.ObjectSchema;
+import java.util.List;
 import java.util.Optional;
 
 /** Schema and rules of {@link Workload} (model.md §3.9). */
@@ -31,21 +32,24 @@ public final class WorkloadKind {
             Component.RUNTIME_TYPES,
             "a Workload requires type Service, WebApplication or ScheduledTask");
     String componentName = workload.componentName();
-    ctx.list(Workload.class).stream()
-        .filter(w -> !w.name().equals(workload.name()))
-        .filter(w -> componentName != null && componentName.equals(w.componentName()))
-        .findFirst()
-        .ifPresent(
-            other ->
-                ctx.reporter()
-                    .error(
-                        Rule.Conflict,
-                        OwnerRules.COMPONENT_PATH,
-                        "component \""
-                            + componentName
-                            + "\" already has Workload \""
-                            + other.name()
-                            + "\""));
+    (componentName == null
+            ? List.<Workload>of()
+            : ctx.listWhere(
+                Workload.class, "componentName", Workload::componentName, componentName))
+        .stream()
+            .filter(w -> !w.name().equals(workload.name()))
+            .findFirst()
+            .ifPresent(
+                other ->
+                    ctx.reporter()
+                        .error(
+                            Rule.Conflict,
+                            OwnerRules.COMPONENT_PATH,
+                            "component \""
+                                + componentName
+                                + "\" already has Workload \""
+                                + other.name()
+                                + "\""));
     String type =
         component.map(Component::type).filter(Component.RUNTIME_TYPES::contains).orElse(null);
     WorkloadRules.checkTemplate(workload.template(), "spec", type, ctx);

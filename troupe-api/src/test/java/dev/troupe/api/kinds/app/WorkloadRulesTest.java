@@ -87,6 +87,17 @@ class WorkloadRulesTest {
   }
 
   @Test
+  void reapplyingTheStoredWorkloadInABatchIsNoConflictButASecondOneIs() {
+    TestAdmission t = AppFixtures.kit().stored(batch(CART, workload("cart", "cart", "")));
+    // the batch's "cart" replaces the stored one of the same name: still one Workload
+    assertAccepted(t.admit(batch(CART, workload("cart", "cart", ""))));
+    AdmissionResult r =
+        t.admit(batch(CART, workload("cart", "cart", ""), workload("cart-v2", "cart", "")));
+    assertThat(only(r, Rule.Conflict, "spec.owner.componentName").message())
+        .isEqualTo("component \"cart\" already has Workload \"cart\"");
+  }
+
+  @Test
   void row45_componentOfAnotherProject() {
     AdmissionResult r =
         AppFixtures.kit()
