@@ -189,6 +189,18 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
     return e == null ? Optional.empty() : Optional.of(type.cast(decoded(def, e)));
   }
 
+  /** A cached tree and its typed record, of the same resourceVersion. */
+  public record Typed<T extends Resource>(ObjectNode tree, T value) {}
+
+  /** The cached tree with its typed record (decoded once per resourceVersion). */
+  public <T extends Resource> Optional<Typed<T>> typed(Class<T> type, ObjectKey key) {
+    KindDef def = Kinds.of(type);
+    Entry e = entry(def.kind(), def.clusterScoped() ? "" : key.namespace(), key.name());
+    return e == null
+        ? Optional.empty()
+        : Optional.of(new Typed<>(e.tree(), type.cast(decoded(def, e))));
+  }
+
   /** The typed records of a kind in a namespace, sorted by name. */
   public <T extends Resource> List<T> list(Class<T> type, String namespace) {
     KindDef def = Kinds.of(type);

@@ -40,7 +40,10 @@ public final class StatusWriter {
     if (dev.troupe.api.codec.JsonValues.same(next, old)) {
       return current;
     }
-    ObjectNode updated = current.deepCopy();
+    // The store copies what a status write uses (identity, resourceVersion, status) and leaves
+    // its input alone, so the shared cached tree is not copied here.
+    ObjectNode updated = current.objectNode();
+    current.properties().forEach(e -> updated.set(e.getKey(), e.getValue()));
     updated.set("status", next);
     return store.updateStatus(updated);
   }

@@ -26,7 +26,7 @@ public final class AppControllers {
   /** Controller names. */
   public static final String COMPONENT = "app.component";
 
-  private static final java.time.Duration SUMMARY_COALESCING = java.time.Duration.ofMillis(200);
+  private static final java.time.Duration SUMMARY_COALESCING = java.time.Duration.ofMillis(750);
 
   public static final String API_CLAIM = "app.api-claim";
 
@@ -218,8 +218,10 @@ public final class AppControllers {
                         ? List.of()
                         : List.of(new ObjectKey("Component", c.namespace(), component));
                   })
-              // The summary follows every transient state of its bindings and claims; a short
-              // coalescing window writes it once per burst (delivery.md §8.4 allows 1 s).
+              // The summary follows every transient state of its bindings and claims; a
+              // 750 ms coalescing window writes it once per burst and leaves the reconcile room
+              // within
+              // the 1 s that delivery.md §8.4 allows from binding to summary.
               .coalescing(SUMMARY_COALESCING));
     }
     return ControllerSpec.of(

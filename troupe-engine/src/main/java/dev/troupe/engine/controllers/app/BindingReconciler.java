@@ -2,12 +2,13 @@ package dev.troupe.engine.controllers.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.troupe.api.codec.Codec;
+import dev.troupe.api.codec.JsonValues;
 import dev.troupe.api.kinds.delivery.APIBinding;
 import dev.troupe.api.kinds.delivery.Binding;
 import dev.troupe.api.kinds.delivery.DeployableArtifact;
 import dev.troupe.engine.controllers.ControllerContext;
 import dev.troupe.engine.runtime.Conditions;
+import dev.troupe.engine.runtime.ObjectCache;
 import dev.troupe.engine.runtime.Reconciler;
 import dev.troupe.engine.runtime.Result;
 import dev.troupe.engine.store.ObjectKey;
@@ -65,16 +66,16 @@ final class BindingReconciler implements Reconciler {
 
   @Override
   public Result reconcile(ObjectKey key) {
-    Optional<ObjectNode> found = ctx.cache().tree(key);
+    Optional<? extends ObjectCache.Typed<? extends Binding>> found = ctx.cache().typed(type, key);
     if (found.isEmpty()) {
       dependencies.forget(key);
       return Result.done();
     }
-    ObjectNode tree = found.get();
+    ObjectNode tree = found.get().tree();
     if (Meta.terminating(tree)) {
       return Result.done();
     }
-    Binding binding = Codec.bind(tree, type);
+    Binding binding = found.get().value();
     RenderOutcome outcome =
         BindingRenderer.render(binding, new Snapshot(key.namespace(), ctx.cache()));
     dependencies.record(key, dependenciesOf(binding, outcome));
@@ -120,7 +121,7 @@ final class BindingReconciler implements Reconciler {
                 step.released(),
                 extra,
                 ctx.clock().instant()));
-    ctx.status().write(tree, Meta.normalized(status));
+    ctx.status().write(tree, status);
     if (step.failure() != null) {
       throw step.failure();
     }
@@ -256,9 +257,9 @@ final class BindingReconciler implements Reconciler {
       Binding binding,
       RenderOutcome.Rendered rendered,
       ReleaseTrees.Revision revision) {
-    ObjectNode desired =
-        Meta.normalized(ReleaseTrees.apply(current, tree, binding, rendered.resources(), revision));
-    return desired.equals(current) ? current : ctx.store().update(desired);
+    ObjectNode desired = ReleaseTrees.apply(current, tree, binding, rendered.resources(), revision);
+    // numbers by value: the stored tree holds ints where the computed one may hold longs
+    return JsonValues.same(desired, current) ? current : ctx.store().update(desired);
   }
 
   /** §5 Undeploy: the Release is deleted; the binding, its history and endpoints remain. */

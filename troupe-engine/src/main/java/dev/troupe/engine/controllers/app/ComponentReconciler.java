@@ -73,7 +73,7 @@ final class ComponentReconciler implements Reconciler {
     }
     status.put("observedGeneration", generation);
     status.putArray("conditions").add(ready(component, firstBinding, generation));
-    ctx.status().write(component, Meta.normalized(status));
+    ctx.status().write(component, status);
     return Result.done();
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.troupe.api.codec.Codec;
 import java.util.Optional;
 
 /**
@@ -111,17 +110,5 @@ final class Meta {
     }
     refs.add(ref);
     metadata(tree).set("ownerReferences", refs);
-  }
-
-  /**
-   * {@code tree} as it reads back from the store (numbers in their smallest integral node type), so
-   * that comparing a computed tree with a stored one sees only real differences.
-   */
-  static ObjectNode normalized(ObjectNode tree) {
-    try {
-      return (ObjectNode) Codec.JSON.readTree(Codec.JSON.writeValueAsBytes(tree));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
