@@ -129,6 +129,40 @@ class ObjectCacheTest {
     assertThat(cache.tree("Event", "default", "e1")).isEmpty();
   }
 
+  @Test
+  void typedReadsGiveTheTreeAndTheRecordOfTheSameVersion() {
+    cache.start();
+    store.create(component("default", "a", "shop"));
+    caughtUp();
+    ObjectCache.Typed<dev.troupe.api.kinds.app.Component> first =
+        cache
+            .typed(
+                dev.troupe.api.kinds.app.Component.class,
+                new ObjectKey("Component", "default", "a"))
+            .orElseThrow();
+    assertThat(first.value().projectName()).isEqualTo("shop");
+    assertThat(first.tree()).isSameAs(cache.tree("Component", "default", "a").orElseThrow());
+
+    ObjectNode moved = first.tree().deepCopy();
+    ((ObjectNode) moved.path("spec").path("owner")).put("projectName", "mall");
+    store.update(moved);
+    caughtUp();
+    ObjectCache.Typed<dev.troupe.api.kinds.app.Component> second =
+        cache
+            .typed(
+                dev.troupe.api.kinds.app.Component.class,
+                new ObjectKey("Component", "default", "a"))
+            .orElseThrow();
+    assertThat(second.value().projectName()).isEqualTo("mall");
+    assertThat(second.tree().path("spec").path("owner").path("projectName").asText())
+        .isEqualTo("mall");
+    assertThat(
+            cache.typed(
+                dev.troupe.api.kinds.app.Component.class,
+                new ObjectKey("Component", "default", "gone")))
+        .isEmpty();
+  }
+
   private void caughtUp() {
     assertThat(cache.awaitRevision(store.currentRevision(), Duration.ofSeconds(10))).isTrue();
   }
