@@ -1,6 +1,9 @@
 package dev.troupe.engine.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.troupe.api.admission.ObjectView;
 import dev.troupe.api.kinds.KindDef;
 import dev.troupe.api.kinds.Kinds;
@@ -12,6 +15,7 @@ import dev.troupe.engine.store.StoreException;
 import dev.troupe.engine.store.Subscription;
 import dev.troupe.engine.store.WatchEvent;
 import dev.troupe.engine.view.StoreView;
+import dev.troupe.render.Trees;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +42,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Trees handed out are shared and must not be modified. Typed records are decoded once per
  * resourceVersion.
+ *
+ * <p>Memory: the cache holds every object of the platform for as long as it runs (at 10,000
+ * components × 3 environments, 30,000 bindings and their Releases with every rendered manifest). It
+ * keeps its own copy of each version with compact object members ({@link Trees#F}, about a quarter
+ * of the memory of Jackson's {@code LinkedHashMap} per small object); value nodes are immutable and
+ * shared with the store's tree, and equal short texts share one node.
  */
 public final class ObjectCache implements ObjectView, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ObjectCache.class);
@@ -61,6 +71,11 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
   private final Map<String, Set<ObjectKey>> index = new ConcurrentHashMap<>();
 
   private final Map<String, List<IndexDef>> indexesByKind = new ConcurrentHashMap<>();
+
+  /** Texts up to this length are shared between cached trees ({@link #compact}). */
+  private static final int SHARED_TEXT_MAX = 96;
+
+  private final TextNode[] sharedTexts = new TextNode[1 << 16];
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition advanced = lock.newCondition();
@@ -345,16 +360,50 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
       names.remove(key.name());
       change = new Change(Change.Type.DELETED, old.tree(), null, revision);
     } else {
-      names.put(key.name(), new Entry(tree, revision, new Resource[1]));
+      ObjectNode kept = (ObjectNode) compact(tree);
+      names.put(key.name(), new Entry(kept, revision, new Resource[1]));
       change =
           new Change(
               old == null ? Change.Type.ADDED : Change.Type.MODIFIED,
               old == null ? null : old.tree(),
-              tree,
+              kept,
               revision);
     }
     reindex(key, old == null ? null : old.tree(), change.now());
     return change;
+  }
+
+  /**
+   * A copy of {@code node} with compact object members, sharing value nodes; equal short texts
+   * become one node. Objects repeat many short values (condition types and statuses, label values,
+   * component and environment names), and each TextNode with its String costs about 60 bytes. The
+   * table is lossy and fixed in size (a slot keeps the last text hashed to it), so it never grows;
+   * only the watch thread uses it, inside {@link #update}.
+   */
+  private JsonNode compact(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      ObjectNode out = Trees.F.objectNode();
+      for (Map.Entry<String, JsonNode> e : o.properties()) {
+        out.set(e.getKey(), compact(e.getValue()));
+      }
+      return out;
+    }
+    if (node instanceof ArrayNode a) {
+      ArrayNode out = Trees.F.arrayNode(a.size());
+      for (JsonNode item : a) {
+        out.add(compact(item));
+      }
+      return out;
+    }
+    if (node instanceof TextNode t && t.textValue().length() <= SHARED_TEXT_MAX) {
+      int slot = t.textValue().hashCode() & (sharedTexts.length - 1);
+      TextNode seen = sharedTexts[slot];
+      if (seen != null && seen.textValue().equals(t.textValue())) {
+        return seen;
+      }
+      sharedTexts[slot] = t;
+    }
+    return node;
   }
 
   private void notifyListeners(Change change) {

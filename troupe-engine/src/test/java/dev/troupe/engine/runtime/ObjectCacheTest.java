@@ -163,6 +163,21 @@ class ObjectCacheTest {
         .isEmpty();
   }
 
+  @Test
+  void cachedTreesEqualTheStoredOnesAndShareEqualShortTexts() {
+    cache.start();
+    ObjectNode a = store.create(component("default", "a", "shop"));
+    ObjectNode b = store.create(component("default", "b", "shop"));
+    caughtUp();
+    ObjectNode cachedA = cache.tree("Component", "default", "a").orElseThrow();
+    ObjectNode cachedB = cache.tree("Component", "default", "b").orElseThrow();
+    assertThat(cachedA).isEqualTo(a);
+    assertThat(cachedA.toString()).isEqualTo(a.toString()); // member order kept
+    assertThat(cachedB).isEqualTo(b);
+    assertThat(cachedA.path("spec").path("owner").get("projectName"))
+        .isSameAs(cachedB.path("spec").path("owner").get("projectName"));
+  }
+
   private void caughtUp() {
     assertThat(cache.awaitRevision(store.currentRevision(), Duration.ofSeconds(10))).isTrue();
   }
