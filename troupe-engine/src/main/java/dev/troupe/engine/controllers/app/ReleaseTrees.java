@@ -28,6 +28,9 @@ final class ReleaseTrees {
   record Revision(long number, String artifact, String changeCause) {}
 
   /** A new Release for {@code binding}. */
+  /** The Release controller's finalizer ({@code ReleaseFinalizer.NAME}, delivery.md §2.6). */
+  static final String CLEANUP_FINALIZER = "openchoreo.dev/dataplane-cleanup";
+
   static ObjectNode create(
       ObjectNode bindingTree, Binding binding, List<RenderedObject> resources, Revision revision) {
     ObjectNode r = JsonNodeFactory.instance.objectNode();
@@ -36,6 +39,9 @@ final class ReleaseTrees {
     ObjectNode meta = r.putObject("metadata");
     meta.put("name", binding.name());
     meta.put("namespace", binding.namespace());
+    // The Release controller's cleanup finalizer (delivery.md §2.2 step 2) from the start: the
+    // controller would otherwise add it in a write of its own before its first pass.
+    meta.putArray("finalizers").add(CLEANUP_FINALIZER);
     return apply(r, bindingTree, binding, resources, revision);
   }
 

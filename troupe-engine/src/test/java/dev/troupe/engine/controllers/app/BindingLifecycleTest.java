@@ -64,6 +64,9 @@ class BindingLifecycleTest {
 
   @Test
   void suspendUndeployAndResume() {
+    assertThat(f.get("Release", "inventory").path("metadata").path("finalizers").toString())
+        .as("created with the Release controller's cleanup finalizer")
+        .isEqualTo("[\"openchoreo.dev/dataplane-cleanup\"]");
     f.edit(
         "ServiceBinding",
         "inventory",
