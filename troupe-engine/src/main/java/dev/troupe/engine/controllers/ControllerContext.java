@@ -48,7 +48,9 @@ public record ControllerContext(
   /**
    * Server settings the controllers read (delivery.md names them {@code troupe.*}).
    *
-   * @param workers workers per controller ({@code troupe.controllers.<name>.workers}, default 4)
+   * @param workers workers per controller ({@code troupe.controllers.<name>.workers}, default 16;
+   *     delivery.md says 4, see docs/controllers.md: reconciles mostly wait for durable writes, and
+   *     16 let their writes share the store's group commits)
    * @param resync safety resync period ({@code troupe.controllers.resync-period}, default 10 min)
    * @param revisionHistoryLimit default binding history bound (default 10)
    * @param releaseCleanupTimeout {@code troupe.release.cleanup-timeout} (default 10 min)
@@ -73,7 +75,7 @@ public record ControllerContext(
 
     public static Settings defaults() {
       return new Settings(
-          4,
+          16,
           Duration.ofMinutes(10),
           10,
           Duration.ofMinutes(10),
