@@ -344,9 +344,13 @@ final class ReconcileBench {
     }
     ObjectNode patch = Codec.JSON.createObjectNode();
     patch.putObject("spec").putObject("deploymentTemplate").put("revisionHistoryLimit", 7);
+    writesByKind.clear();
+    counting = true;
     long t0 = System.nanoTime();
     store.patch("ServiceClass", ORG, FAN_OUT_CLASS, patch, null);
     await("class change (" + bindings + " Releases)", () -> redone.size() >= bindings, timeout);
+    counting = false;
+    err.println("  store writes by kind during the class change: " + writesByKind());
     return (lastRedone - t0) / 1e9;
   }
 
