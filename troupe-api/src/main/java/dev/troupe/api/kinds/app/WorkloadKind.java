@@ -32,24 +32,25 @@ public final class WorkloadKind {
             Component.RUNTIME_TYPES,
             "a Workload requires type Service, WebApplication or ScheduledTask");
     String componentName = workload.componentName();
-    (componentName == null
-            ? List.<Workload>of()
+    List<Workload> sameComponent =
+        componentName == null
+            ? List.of()
             : ctx.listWhere(
-                Workload.class, "componentName", Workload::componentName, componentName))
-        .stream()
-            .filter(w -> !w.name().equals(workload.name()))
-            .findFirst()
-            .ifPresent(
-                other ->
-                    ctx.reporter()
-                        .error(
-                            Rule.Conflict,
-                            OwnerRules.COMPONENT_PATH,
-                            "component \""
-                                + componentName
-                                + "\" already has Workload \""
-                                + other.name()
-                                + "\""));
+                Workload.class, "componentName", Workload::componentName, componentName);
+    sameComponent.stream()
+        .filter(w -> !w.name().equals(workload.name()))
+        .findFirst()
+        .ifPresent(
+            other ->
+                ctx.reporter()
+                    .error(
+                        Rule.Conflict,
+                        OwnerRules.COMPONENT_PATH,
+                        "component \""
+                            + componentName
+                            + "\" already has Workload \""
+                            + other.name()
+                            + "\""));
     String type =
         component.map(Component::type).filter(Component.RUNTIME_TYPES::contains).orElse(null);
     WorkloadRules.checkTemplate(workload.template(), "spec", type, ctx);
