@@ -51,7 +51,7 @@ public final class BenchMain {
   static final String RECONCILE_USAGE =
       """
       usage: troupe bench reconcile --components N [--environments E] [--per-project P]
-                                    [--changes C] [--timeout S]
+                                    [--changes C] [--timeout S] [--data-dir DIR]
         --components N    components applied (Component, Workload, Service claim each; required)
         --per-project P   components per project; the components are spread over projects of P
                           (default 50; --per-project N puts them all in one project)
@@ -59,7 +59,10 @@ public final class BenchMain {
                           of them (default 3)
         --changes C       single Workload edits timed one at a time for the p99 (default 100)
         --timeout S       seconds any phase may take before the run fails (default 1800)
-      Runs the embedded platform in-process on a temporary data directory (SQLite, Git). The last
+        --data-dir DIR    runs in DIR (created; must be empty) and keeps it afterwards, to inspect
+                          the store and the Git repository (default: a temporary directory,
+                          deleted at the end)
+      Runs the embedded platform in-process on a data directory (SQLite, Git). The last
       line is: reconciled N bindings in X s (R bindings/s), p99 change-to-Ready L ms, heap H MiB""";
 
   private static int reconcile(List<String> args, PrintStream out, PrintStream err) {
@@ -90,6 +93,7 @@ public final class BenchMain {
     int changes = 100;
     int timeout = 1800;
     int perProject = 50;
+    java.nio.file.Path dataDir = null;
     for (int i = 1; i < args.size(); i += 2) {
       String flag = args.get(i);
       if (i + 1 >= args.size()) {
@@ -102,6 +106,7 @@ public final class BenchMain {
         case "--changes" -> changes = number(flag, value, 1);
         case "--timeout" -> timeout = number(flag, value, 1);
         case "--per-project" -> perProject = number(flag, value, 1);
+        case "--data-dir" -> dataDir = java.nio.file.Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -109,7 +114,12 @@ public final class BenchMain {
       throw new IllegalArgumentException("--components N is required");
     }
     return new ReconcileBench.Options(
-        components, environments, perProject, changes, java.time.Duration.ofSeconds(timeout));
+        components,
+        environments,
+        perProject,
+        changes,
+        java.time.Duration.ofSeconds(timeout),
+        dataDir);
   }
 
   static RenderBench.Options parse(List<String> args) {

@@ -53,7 +53,18 @@ final class ReconcileBench {
    * Options: components, environments, components per project, single changes to time, the budget
    * of each phase.
    */
-  record Options(int components, int environments, int perProject, int changes, Duration timeout) {}
+  /** The run's parameters; {@code dataDir} null means a temporary directory deleted afterwards. */
+  record Options(
+      int components,
+      int environments,
+      int perProject,
+      int changes,
+      Duration timeout,
+      Path dataDir) {
+    Options(int components, int environments, int perProject, int changes, Duration timeout) {
+      this(components, environments, perProject, changes, timeout, null);
+    }
+  }
 
   /** The figures. */
   record Result(
@@ -100,7 +111,16 @@ final class ReconcileBench {
   Result run(Options o) {
     Path dir;
     try {
-      dir = Files.createTempDirectory("troupe-bench-reconcile");
+      if (o.dataDir() == null) {
+        dir = Files.createTempDirectory("troupe-bench-reconcile");
+      } else {
+        dir = Files.createDirectories(o.dataDir());
+        try (var entries = Files.list(dir)) {
+          if (entries.findAny().isPresent()) {
+            throw new IllegalStateException("data directory " + dir + " is not empty");
+          }
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -185,7 +205,9 @@ final class ReconcileBench {
       report(r, o);
       return r;
     } finally {
-      deleteQuietly(dir);
+      if (o.dataDir() == null) {
+        deleteQuietly(dir);
+      }
     }
   }
 

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The reconcile harness runs the real platform end to end; here on a handful of components. */
 class ReconcileBenchTest {
@@ -44,5 +48,28 @@ class ReconcileBenchTest {
         .matches(
             "reconciled 8 bindings in [0-9.]+ s \\([0-9]+ bindings/s\\), p99 change-to-Ready"
                 + " [0-9]+ ms, heap [0-9]+ MiB");
+  }
+
+  @Test
+  void keepsAGivenDataDirectoryAndRefusesOneInUse(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("run");
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    assertThat(
+            BenchMain.parseReconcile(
+                    List.of("reconcile", "--components", "2", "--data-dir", dir.toString()))
+                .dataDir())
+        .isEqualTo(dir);
+
+    new ReconcileBench(quiet, quiet)
+        .run(new ReconcileBench.Options(2, 1, 2, 1, Duration.ofSeconds(120), dir));
+
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList()).isNotEmpty();
+    }
+    assertThatThrownBy(
+            () ->
+                new ReconcileBench(quiet, quiet)
+                    .run(new ReconcileBench.Options(2, 1, 2, 1, Duration.ofSeconds(120), dir)))
+        .hasMessageContaining("is not empty");
   }
 }

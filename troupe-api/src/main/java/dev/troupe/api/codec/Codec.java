@@ -48,6 +48,17 @@ public final class Codec {
 
   /** One YAML document (no leading {@code ---}). */
   public static String toYaml(Object value) {
+    if (value instanceof JsonNode tree) {
+      String fast = BlockYaml.write(tree);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return jacksonYaml(value);
+  }
+
+  /** {@link #toYaml} through Jackson and SnakeYAML only (the reference for {@link BlockYaml}). */
+  static String jacksonYaml(Object value) {
     try {
       return YAML.writeValueAsString(value);
     } catch (JsonProcessingException e) {
