@@ -32,19 +32,40 @@ public final class StatusWriter {
    * @return the stored object after the write, or {@code current} when nothing changed
    */
   public ObjectNode write(ObjectNode current, ObjectNode status) {
+    ObjectNode updated = changed(current, status);
+    return updated == null ? current : store.updateStatus(updated);
+  }
+
+  /**
+   * {@link #write} for a controller that does not use the stored object afterwards (it reads the
+   * next version from its cache): the store does not copy the whole object back.
+   *
+   * @return whether a status was written
+   */
+  public boolean put(ObjectNode current, ObjectNode status) {
+    ObjectNode updated = changed(current, status);
+    if (updated == null) {
+      return false;
+    }
+    store.writeStatus(updated);
+    return true;
+  }
+
+  /** {@code current} with {@code status} merged in, or null when its status is already that. */
+  private ObjectNode changed(ObjectNode current, ObjectNode status) {
     JsonNode old = current.path("status");
     ObjectNode next = status.deepCopy();
     if (next.get("conditions") instanceof ArrayNode desired) {
       next.set("conditions", Conditions.merge(old.path("conditions"), desired, clock.instant()));
     }
     if (dev.troupe.api.codec.JsonValues.same(next, old)) {
-      return current;
+      return null;
     }
     // The store copies what a status write uses (identity, resourceVersion, status) and leaves
     // its input alone, so the shared cached tree is not copied here.
     ObjectNode updated = current.objectNode();
     current.properties().forEach(e -> updated.set(e.getKey(), e.getValue()));
     updated.set("status", next);
-    return store.updateStatus(updated);
+    return updated;
   }
 }

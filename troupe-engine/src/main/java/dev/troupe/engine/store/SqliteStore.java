@@ -140,6 +140,14 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public String writeStatus(ObjectNode object) {
+    Objects.requireNonNull(object, "object");
+    ObjectNode own = statusWrite(object);
+    ObjectNode stored = writer.submit(tx -> mutations(tx).updateStatus(own));
+    return ObjectTree.text(stored.path("metadata"), "resourceVersion");
+  }
+
+  @Override
   public ObjectNode patch(
       String kind, String namespace, String name, ObjectNode mergePatch, String expectedVersion) {
     ObjectKey key = new ObjectKey(kind, namespace, name);

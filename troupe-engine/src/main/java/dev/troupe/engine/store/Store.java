@@ -76,6 +76,15 @@ public interface Store extends AutoCloseable {
   ObjectNode updateStatus(ObjectNode object);
 
   /**
+   * {@link #updateStatus} for a caller that does not need the stored object back (a controller
+   * reads it again from its cache): returns only the resourceVersion after the write, which spares
+   * copying a whole object (a Release carries every manifest) for a status write.
+   */
+  default String writeStatus(ObjectNode object) {
+    return ObjectTree.text(updateStatus(object).path("metadata"), "resourceVersion");
+  }
+
+  /**
    * Applies a JSON merge patch (RFC 7386) to spec and metadata, then behaves as {@link #update}.
    *
    * @param expectedResourceVersion a precondition, or {@code null}

@@ -44,6 +44,27 @@ class StatusWriterTest {
     }
   }
 
+  @Test
+  void putWritesLikeWriteWithoutReturningTheObject() {
+    try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"))) {
+      ObjectNode p = store.create(object("Project", "default", "a"));
+      StatusWriter w =
+          new StatusWriter(
+              store, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+      assertThat(w.put(p, status("True", "Ok", 7L))).isTrue();
+      ObjectNode stored = store.get("Project", "default", "a");
+      assertThat(stored.at("/status/conditions/0/reason").asText()).isEqualTo("Ok");
+      assertThat(stored.at("/status/conditions/0/lastTransitionTime").asText())
+          .isEqualTo("2026-01-01T00:00:00Z");
+      long revision = store.currentRevision();
+
+      assertThat(w.put(stored, status("True", "Ok", 7L))).as("unchanged").isFalse();
+      assertThat(store.currentRevision()).isEqualTo(revision);
+      assertThat(p.has("status")).as("input untouched").isFalse();
+    }
+  }
+
   private static ObjectNode status(String s, String reason, long count) {
     ObjectNode st = JsonNodeFactory.instance.objectNode();
     st.put("count", count);

@@ -257,6 +257,22 @@ public abstract class StoreConformance extends StoreWatchConformance {
   }
 
   @Test
+  void writeStatusStoresLikeUpdateStatusAndReturnsTheNewResourceVersion() {
+    ObjectNode v1 = store.create(object("Component", NS, "orders"));
+    ObjectNode st = labels(v1.deepCopy(), "ignored", "yes");
+    st.putObject("status").put("phase", "Ready");
+
+    String version = store.writeStatus(st);
+
+    ObjectNode v2 = store.get("Component", NS, "orders");
+    assertThat(version).isEqualTo(rv(v2)).isNotEqualTo(rv(v1));
+    assertThat(v2.path("status").path("phase").asText()).isEqualTo("Ready");
+    assertThat(meta(v2).has("labels")).isFalse();
+    assertThat(st.path("status").path("phase").asText()).as("input untouched").isEqualTo("Ready");
+    assertThatThrownBy(() -> store.writeStatus(st)).isInstanceOf(Conflict.class);
+  }
+
+  @Test
   void mergePatchEditsInPlace() {
     ObjectNode in = object("Component", NS, "orders");
     in.set("spec", json("{'a':1,'old':true,'c':{'x':1}}"));

@@ -147,7 +147,7 @@ final class ApiClaimReconciler implements Reconciler {
       s.put("observedGeneration", pushed);
     }
     s.putArray("conditions").add(ready);
-    ctx.status().write(api, s);
+    ctx.status().put(api, s);
     return Result.done();
   }
 

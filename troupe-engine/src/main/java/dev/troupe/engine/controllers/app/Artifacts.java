@@ -66,7 +66,7 @@ final class Artifacts {
       status
           .putArray("conditions")
           .add(Conditions.of("Ready", "True", "Available", "", Meta.generation(created)));
-      ctx.status().write(created, status);
+      ctx.status().put(created, status);
       return new Present(name, digest, true);
     } catch (StoreException.AlreadyExists e) {
       return compare(ctx.store().get(KIND, namespace, name), name, digest, false);

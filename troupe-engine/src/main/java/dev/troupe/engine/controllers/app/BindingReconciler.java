@@ -121,7 +121,7 @@ final class BindingReconciler implements Reconciler {
                 step.released(),
                 extra,
                 ctx.clock().instant()));
-    ctx.status().write(tree, status);
+    ctx.status().put(tree, status);
     if (step.failure() != null) {
       throw step.failure();
     }

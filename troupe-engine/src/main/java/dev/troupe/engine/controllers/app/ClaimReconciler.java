@@ -119,7 +119,7 @@ final class ClaimReconciler implements Reconciler {
         }
       }
     }
-    ctx.status().write(claim, status.withReady(ready(binding, Meta.generation(claim))).toTree());
+    ctx.status().put(claim, status.withReady(ready(binding, Meta.generation(claim))).toTree());
     return Result.done();
   }
 
@@ -142,7 +142,7 @@ final class ClaimReconciler implements Reconciler {
 
   private Result blocked(ObjectNode claim, ClaimStatus status, String reason, String message) {
     ObjectNode ready = Conditions.of("Ready", "False", reason, message, Meta.generation(claim));
-    ctx.status().write(claim, status.withReady(ready).toTree());
+    ctx.status().put(claim, status.withReady(ready).toTree());
     return Result.done();
   }
 

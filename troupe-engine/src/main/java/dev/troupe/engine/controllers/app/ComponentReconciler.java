@@ -54,7 +54,7 @@ final class ComponentReconciler implements Reconciler {
                   "ProjectNotFound",
                   "Project \"" + projectName + "\" not found",
                   generation));
-      ctx.status().write(component, status);
+      ctx.status().put(component, status);
       return Result.done();
     }
     component = ensureOwner(component, project.get());
@@ -73,7 +73,7 @@ final class ComponentReconciler implements Reconciler {
     }
     status.put("observedGeneration", generation);
     status.putArray("conditions").add(ready(component, firstBinding, generation));
-    ctx.status().write(component, status);
+    ctx.status().put(component, status);
     return Result.done();
   }
 

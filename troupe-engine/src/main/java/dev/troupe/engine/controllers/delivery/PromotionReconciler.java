@@ -136,7 +136,7 @@ final class PromotionReconciler implements Reconciler {
         }
         // The source binding may still be on its way into the cache; its watch resumes this.
         status.set("conditions", ready(tree, "False", "SourceNotFound", m.message()));
-        ctx.status().write(tree, status);
+        ctx.status().put(tree, status);
         return new Stop(Result.after(until(now, expires)));
       }
       case SourceContent.RevisionMissing m -> {
@@ -259,7 +259,7 @@ final class PromotionReconciler implements Reconciler {
             "False",
             "AwaitingApproval",
             awaiting(gate, required, PromotionGate.ignoredApprovals(decisions, requester, gate))));
-    ctx.status().write(tree, status);
+    ctx.status().put(tree, status);
     return new Stop(expires == null ? Result.done() : Result.after(until(now, expires)));
   }
 

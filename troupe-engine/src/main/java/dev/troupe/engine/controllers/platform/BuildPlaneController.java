@@ -63,7 +63,7 @@ final class BuildPlaneController {
     StatusDraft draft =
         StatusDraft.of(bp)
             .condition(StatusDraft.READY, verdict.connected(), verdict.reason(), verdict.message());
-    ctx.status().write(bp, draft.build());
+    ctx.status().put(bp, draft.build());
     return verdict.recheck().isZero() ? Result.done() : Result.after(verdict.recheck());
   }
 }

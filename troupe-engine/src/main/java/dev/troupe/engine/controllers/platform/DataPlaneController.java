@@ -96,7 +96,7 @@ final class DataPlaneController {
     StatusDraft draft =
         StatusDraft.of(dp)
             .condition(StatusDraft.READY, verdict.connected(), verdict.reason(), verdict.message());
-    ctx.status().write(dp, draft.build());
+    ctx.status().put(dp, draft.build());
     return verdict.recheck().isZero() ? Result.done() : Result.after(verdict.recheck());
   }
 

@@ -91,7 +91,7 @@ final class EnvironmentController {
     }
     StatusDraft draft = readiness(env);
     if (!Meta.terminating(env)) {
-      ctx.status().write(env, draft.build());
+      ctx.status().put(env, draft.build());
       return Result.done();
     }
     if (!Meta.hasFinalizer(env, ENVIRONMENT_CLEANUP)) {

@@ -109,7 +109,7 @@ final class Finalization {
             "True",
             IN_PROGRESS,
             "waiting for " + waitingFor + ": " + Meta.describe(w.remaining(), 20));
-        ctx.status().write(current, draft.build());
+        ctx.status().put(current, draft.build());
         return Result.after(w.left().plusMillis(50));
       }
       case Step.Orphaned o -> {

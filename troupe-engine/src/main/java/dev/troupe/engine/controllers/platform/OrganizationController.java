@@ -95,7 +95,7 @@ final class OrganizationController {
       throw e;
     } catch (StoreException e) {
       draft.condition(StatusDraft.READY, false, "NamespaceCreationFailed", e.getMessage());
-      ctx.status().write(org, keepStarterKit(org, draft).build());
+      ctx.status().put(org, keepStarterKit(org, draft).build());
       throw e;
     }
     if (outcome.adopted()) {
@@ -108,7 +108,7 @@ final class OrganizationController {
     } else {
       keepStarterKit(org, draft);
     }
-    ctx.status().write(org, draft.build());
+    ctx.status().put(org, draft.build());
     if (!installed) {
       // Retried with back-off; the condition names what is missing.
       throw new IllegalStateException("starter kit of organization " + key.name() + " incomplete");

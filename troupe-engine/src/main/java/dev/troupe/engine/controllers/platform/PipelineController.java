@@ -63,7 +63,7 @@ final class PipelineController {
     Optional<PipelineAnalysis.Failure> failure = graph.failure();
     if (failure.isPresent()) {
       draft.condition(StatusDraft.READY, false, failure.get().reason(), failure.get().message());
-      ctx.status().write(tree, draft.build());
+      ctx.status().put(tree, draft.build());
       return Result.done();
     }
     draft.put("rootEnvironment", graph.root().orElseThrow());
@@ -87,7 +87,7 @@ final class PipelineController {
           "EnvironmentNotFound",
           "Environment" + (missing.size() > 1 ? "s " : " ") + quoted(missing) + " not found");
     }
-    ctx.status().write(tree, draft.build());
+    ctx.status().put(tree, draft.build());
     return Result.done();
   }
 

@@ -88,7 +88,7 @@ final class ProjectController {
             "DeploymentPipeline \"" + pipelineName + "\" with root " + graph.root().orElseThrow());
       }
     }
-    ctx.status().write(project, draft.build());
+    ctx.status().put(project, draft.build());
     return Result.done();
   }
 

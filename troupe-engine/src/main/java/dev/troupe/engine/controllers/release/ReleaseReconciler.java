@@ -122,7 +122,7 @@ final class ReleaseReconciler implements Reconciler {
               null);
       finishMove(status, previous);
     }
-    ctx.status().write(tree, status.tree());
+    ctx.status().put(tree, status.tree());
 
     if (outcome.retry()) {
       throw new ReleaseRetry(outcome.applied().reason() + ": " + outcome.applied().message());
@@ -220,12 +220,12 @@ final class ReleaseReconciler implements Reconciler {
     return switch (intermediate) {
       case TargetCleanup.Outcome.Pending p -> {
         status.inventory(p.remaining());
-        ctx.status().write(tree, status.tree());
+        ctx.status().put(tree, status.tree());
         yield Result.after(p.recheck());
       }
       case TargetCleanup.Outcome.Failed f -> {
         status.inventory(f.remaining());
-        ctx.status().write(tree, status.tree());
+        ctx.status().put(tree, status.tree());
         throw new ReleaseRetry("cleanup of the previous DataPlane failed: " + f.message());
       }
       default -> Result.done();
@@ -253,7 +253,7 @@ final class ReleaseReconciler implements Reconciler {
             List.of(
                 Conditions.of("Applied", "False", reason, message, generation),
                 Conditions.of("Ready", "False", reason, message, generation)));
-    ctx.status().write(tree, status.tree());
+    ctx.status().put(tree, status.tree());
     return Result.done();
   }
 
