@@ -44,9 +44,26 @@ final class CompactMembers extends AbstractMap<String, JsonNode> {
     return size() == 0;
   }
 
+  /**
+   * The index of {@code key}, or -1. Keys are mostly the same String instances (literals, and names
+   * Jackson interns while parsing), so identity is tried on every slot first; then equal hash codes
+   * (cached in each String) before comparing characters.
+   */
   private int indexOf(Object key) {
-    for (int i = 0; i < size; i++) {
-      if (Objects.equals(slots[2 * i], key)) {
+    Object[] s = slots;
+    int n = size;
+    for (int i = 0; i < n; i++) {
+      if (s[2 * i] == key) {
+        return i;
+      }
+    }
+    if (!(key instanceof String k)) {
+      return -1;
+    }
+    int hash = k.hashCode();
+    for (int i = 0; i < n; i++) {
+      String other = (String) s[2 * i];
+      if (other != null && other.hashCode() == hash && other.equals(k)) {
         return i;
       }
     }

@@ -56,7 +56,47 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
   @FunctionalInterface
   public interface Indexer extends Function<ObjectNode, Collection<String>> {}
 
-  private record Entry(ObjectNode tree, long revision, Resource[] decoded) {}
+  /**
+   * One cached version. {@code donor} is the previous version's record when this one has the same
+   * spec ({@link SpecReuse}); it is dropped once this version is decoded, so entries never chain.
+   */
+  private static final class Entry {
+    final ObjectNode tree;
+    final long revision;
+    private volatile Resource decoded;
+    private Resource donor;
+
+    Entry(ObjectNode tree, long revision, Resource donor) {
+      this.tree = tree;
+      this.revision = revision;
+      this.donor = donor;
+    }
+
+    ObjectNode tree() {
+      return tree;
+    }
+
+    long revision() {
+      return revision;
+    }
+
+    /** The record, decoded once (a race decodes twice, to equal records). */
+    Resource decoded(KindDef def) {
+      Resource r = decoded;
+      if (r == null) {
+        Resource d = donor;
+        r = d != null ? SpecReuse.decode(def, tree, d) : StoreView.decode(def, tree);
+        decoded = r;
+        donor = null;
+      }
+      return r;
+    }
+
+    /** The record if decoded already, else null. */
+    Resource decodedOrNull() {
+      return decoded;
+    }
+  }
 
   private record IndexDef(String kind, String name, Indexer indexer) {}
 
@@ -274,12 +314,7 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
   }
 
   private Resource decoded(KindDef def, Entry e) {
-    Resource r = e.decoded()[0];
-    if (r == null) {
-      r = StoreView.decode(def, e.tree());
-      e.decoded()[0] = r;
-    }
-    return r;
+    return e.decoded(def);
   }
 
   private Entry entry(String kind, String namespace, String name) {
@@ -360,8 +395,10 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
       names.remove(key.name());
       change = new Change(Change.Type.DELETED, old.tree(), null, revision);
     } else {
-      ObjectNode kept = (ObjectNode) compact(tree);
-      names.put(key.name(), new Entry(kept, revision, new Resource[1]));
+      boolean sameSpec = old != null && SpecReuse.sameSpec(old.tree(), tree);
+      ObjectNode kept =
+          sameSpec ? compactKeepingSpec(tree, old.tree()) : (ObjectNode) compact(tree);
+      names.put(key.name(), new Entry(kept, revision, sameSpec ? old.decodedOrNull() : null));
       change =
           new Change(
               old == null ? Change.Type.ADDED : Change.Type.MODIFIED,
@@ -371,6 +408,18 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
     }
     reindex(key, old == null ? null : old.tree(), change.now());
     return change;
+  }
+
+  /**
+   * {@link #compact} of {@code tree} whose spec is that of the cached {@code before} (same uid and
+   * generation): the cached spec is shared instead of copied again.
+   */
+  private ObjectNode compactKeepingSpec(ObjectNode tree, ObjectNode before) {
+    ObjectNode out = Trees.F.objectNode();
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      out.set(e.getKey(), e.getKey().equals("spec") ? before.get("spec") : compact(e.getValue()));
+    }
+    return out;
   }
 
   /**

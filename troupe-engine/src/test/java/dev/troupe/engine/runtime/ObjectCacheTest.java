@@ -4,8 +4,10 @@ import static dev.troupe.engine.runtime.RuntimeTrees.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troupe.api.kinds.Kinds;
 import dev.troupe.engine.store.ObjectKey;
 import dev.troupe.engine.store.SqliteStore;
+import dev.troupe.engine.view.StoreView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -161,6 +163,43 @@ class ObjectCacheTest {
                 dev.troupe.api.kinds.app.Component.class,
                 new ObjectKey("Component", "default", "gone")))
         .isEmpty();
+  }
+
+  @Test
+  void aStatusWriteKeepsTheCachedSpecAndItsDecodedRecord() {
+    cache.start();
+    ObjectKey key = new ObjectKey("Component", "default", "a");
+    ObjectNode a = store.create(component("default", "a", "shop"));
+    caughtUp();
+    var first = cache.typed(dev.troupe.api.kinds.app.Component.class, key).orElseThrow();
+
+    ObjectNode withStatus = a.deepCopy();
+    withStatus.putObject("status").put("observedGeneration", 1);
+    ObjectNode v2 = store.updateStatus(withStatus);
+    caughtUp();
+    var second = cache.typed(dev.troupe.api.kinds.app.Component.class, key).orElseThrow();
+
+    assertThat(second.tree().get("spec")).isSameAs(first.tree().get("spec"));
+    assertThat(second.value().spec()).isSameAs(first.value().spec());
+    assertThat(second.value())
+        .isEqualTo(StoreView.decode(Kinds.byName("Component").orElseThrow(), v2));
+    assertThat(second.value().status()).isNotEqualTo(first.value().status());
+
+    ObjectNode moved = v2.deepCopy();
+    ((ObjectNode) moved.path("spec").path("owner")).put("projectName", "mall");
+    store.update(moved);
+    caughtUp();
+    var third = cache.typed(dev.troupe.api.kinds.app.Component.class, key).orElseThrow();
+    assertThat(third.value().projectName()).isEqualTo("mall");
+    assertThat(third.tree().path("spec").path("owner").path("projectName").asText())
+        .isEqualTo("mall");
+
+    // deleted and created again: generation 1 again, but another uid, so nothing is kept
+    store.delete("Component", "default", "a");
+    store.create(component("default", "a", "outlet"));
+    caughtUp();
+    var fourth = cache.typed(dev.troupe.api.kinds.app.Component.class, key).orElseThrow();
+    assertThat(fourth.value().projectName()).isEqualTo("outlet");
   }
 
   @Test

@@ -40,6 +40,27 @@ class BindingLifecycleTest {
   }
 
   @Test
+  void cachedRecordsOfStatusWrittenObjectsEqualAFullDecode() {
+    // Bindings, Releases and Components were written many times (spec once, status after); the
+    // cache decodes a status-only version reusing the previous record's spec.
+    f.apply(AppFixture.sample("apps/reports.yaml"));
+    f.awaitIdle();
+    int compared = 0;
+    for (String kind : List.of("ServiceBinding", "ScheduledTaskBinding", "Release", "Component")) {
+      var def = dev.troupe.api.kinds.Kinds.byName(kind).orElseThrow();
+      for (ObjectNode tree : f.cache.trees(kind, AppFixture.NS)) {
+        var key = dev.troupe.engine.store.ObjectKey.of(tree);
+        var typed = f.cache.typed(def.type(), key).orElseThrow();
+        assertThat(typed.value())
+            .as("%s", key)
+            .isEqualTo(dev.troupe.engine.view.StoreView.decode(def, typed.tree()));
+        compared++;
+      }
+    }
+    assertThat(compared).as("2 bindings, 2 Releases, 2 Components").isEqualTo(6);
+  }
+
+  @Test
   void historyIsBoundedAndNumbersAreNeverReused() {
     f.edit(
         "ServiceBinding",
