@@ -18,8 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decoding a version whose spec is the previous version's (the store bumps {@code
  * metadata.generation} on every spec change, so the same uid and generation mean the same spec):
  * only metadata and status are decoded, and the previous record's spec is reused. Controllers write
- * status far more often than spec (a Release's spec holds every manifest), so most versions the
- * cache decodes differ from the one before only in status.
+ * status far more often than spec, so most binding and Component versions the cache decodes differ
+ * from the one before only in status.
+ *
+ * <p>Not for Releases: their controller decodes the versions whose spec changed, and a Release
+ * version waiting with the previous record would keep a decoded copy of every manifest alive
+ * (measured: +230 MiB of live heap at 10,000 components × 3 environments).
  *
  * <p>Applies to records of the shape {@code (apiVersion, kind, metadata, spec, status)} without a
  * compact constructor, checked for the kinds listed here by a test that compares with a full
@@ -28,12 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SpecReuse {
   /** Kinds whose records are plain {@code (apiVersion, kind, metadata, spec, status)}. */
   static final Set<String> KINDS =
-      Set.of(
-          "ServiceBinding",
-          "WebApplicationBinding",
-          "ScheduledTaskBinding",
-          "Release",
-          "Component");
+      Set.of("ServiceBinding", "WebApplicationBinding", "ScheduledTaskBinding", "Component");
 
   private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
