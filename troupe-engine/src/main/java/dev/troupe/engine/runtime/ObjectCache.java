@@ -16,6 +16,7 @@ import dev.troupe.engine.store.Subscription;
 import dev.troupe.engine.store.WatchEvent;
 import dev.troupe.engine.view.StoreView;
 import dev.troupe.render.Trees;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,18 +59,21 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
 
   /**
    * One cached version. {@code donor} is the previous version's record when this one has the same
-   * spec ({@link SpecReuse}); it is dropped once this version is decoded, so entries never chain.
+   * spec ({@link SpecReuse}), held weakly: it saves decoding the spec again when this version is
+   * read soon (a reconcile after a status write), and costs no memory for versions nobody reads
+   * (the last status of a settled binding). It is dropped once this version is decoded, so entries
+   * never chain.
    */
   private static final class Entry {
     final ObjectNode tree;
     final long revision;
     private volatile Resource decoded;
-    private Resource donor;
+    private WeakReference<Resource> donor;
 
     Entry(ObjectNode tree, long revision, Resource donor) {
       this.tree = tree;
       this.revision = revision;
-      this.donor = donor;
+      this.donor = donor == null ? null : new WeakReference<>(donor);
     }
 
     ObjectNode tree() {
@@ -84,7 +88,8 @@ public final class ObjectCache implements ObjectView, AutoCloseable {
     Resource decoded(KindDef def) {
       Resource r = decoded;
       if (r == null) {
-        Resource d = donor;
+        WeakReference<Resource> w = donor;
+        Resource d = w == null ? null : w.get();
         r = d != null ? SpecReuse.decode(def, tree, d) : StoreView.decode(def, tree);
         decoded = r;
         donor = null;
